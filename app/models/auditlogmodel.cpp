@@ -6,10 +6,7 @@
 
 namespace Shipdeck {
 
-AuditLogModel::AuditLogModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+AuditLogModel::AuditLogModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void AuditLogModel::setAuditLog(AuditLog *log)
 {

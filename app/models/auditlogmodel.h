@@ -7,7 +7,6 @@
 
 namespace Shipdeck {
 
-
 struct AuditEvent;
 
 /// The audit trail as a table, newest first. New events are inserted at the top, loaded ones at the bottom.

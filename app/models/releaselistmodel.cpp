@@ -7,10 +7,7 @@
 
 namespace Shipdeck {
 
-ReleaseListModel::ReleaseListModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+ReleaseListModel::ReleaseListModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 ReleaseListModel::~ReleaseListModel() = default;
 

@@ -8,8 +8,6 @@
 
 namespace Shipdeck {
 
-
-
 /**
  * All releases as a table, in the manager's order. Follows ReleaseManager row by row (insert, dataChanged, remove;
  * never a reset for a single change). Editing a cell changes the release through the manager, so every other

@@ -9,7 +9,12 @@ QString formatPlannedTime(const QDateTime &dateTime)
 {
     if (!dateTime.isValid())
         return {};
-    return QLocale().toString(dateTime, QLocale::ShortFormat) + u' ' + dateTime.timeZoneAbbreviation();
+    const QLocale locale;
+    // The C locale's short formats carry seconds; planned times are to the minute.
+    const QString text = locale.language() == QLocale::C ? dateTime.toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                                         : locale.toString(dateTime.date(), QLocale::ShortFormat) + u' '
+                                                               + locale.toString(dateTime.time(), QLocale::ShortFormat);
+    return text + u' ' + dateTime.timeZoneAbbreviation();
 }
 
 QVariant releaseRoleData(const Release &release, int role)

@@ -7,10 +7,7 @@
 
 namespace Shipdeck {
 
-ReleaseTimelineModel::ReleaseTimelineModel(QObject *parent)
-    : QAbstractListModel(parent)
-{
-}
+ReleaseTimelineModel::ReleaseTimelineModel(QObject *parent) : QAbstractListModel(parent) { }
 
 ReleaseTimelineModel::~ReleaseTimelineModel() = default;
 

@@ -8,7 +8,6 @@
 
 namespace Shipdeck {
 
-
 struct Release;
 
 /**

@@ -19,27 +19,29 @@ private Q_SLOTS:
         QTest::addColumn<ConnectionStatus::State>("expected");
         QTest::addColumn<QString>("textContains");
         using S = ConnectionStatus::State;
-        QTest::newRow("fresh") << QStringList{} << S::NotConfigured << QStringLiteral("not configured");
-        QTest::newRow("configured") << QStringList{QStringLiteral("configure")} << S::Connecting
-                                    << QStringLiteral("connecting");
-        QTest::newRow("live") << QStringList{QStringLiteral("configure"), QStringLiteral("live")} << S::Live
-                              << QStringLiteral("live");
-        QTest::newRow("error before data") << QStringList{QStringLiteral("configure"), QStringLiteral("fail")}
-                                           << S::Error << QStringLiteral("HTTP 502");
-        QTest::newRow("stale after data")
-            << QStringList{QStringLiteral("configure"), QStringLiteral("live"), QStringLiteral("fail")} << S::Stale
-            << QStringLiteral("stale since");
-        QTest::newRow("recovers")
-            << QStringList{QStringLiteral("configure"), QStringLiteral("live"), QStringLiteral("fail"),
-                           QStringLiteral("connect"), QStringLiteral("live")}
-            << S::Live << QStringLiteral("live");
+        QTest::newRow("fresh") << QStringList {} << S::NotConfigured << QStringLiteral("not configured");
+        QTest::newRow("configured") << QStringList {QStringLiteral("configure")} << S::Connecting
+                                                                                 << QStringLiteral("connecting");
+        QTest::newRow("live") << QStringList {QStringLiteral("configure"), QStringLiteral("live")}
+                                                             << S::Live << QStringLiteral("live");
+        QTest::newRow("error before data") << QStringList {QStringLiteral("configure"), QStringLiteral("fail")}
+                                                                          << S::Error << QStringLiteral("HTTP 502");
+        QTest::newRow("stale after data") << QStringList {QStringLiteral("configure"), QStringLiteral("live"), QStringLiteral("fail")} << S::Stale << QStringLiteral("stale since");
+        QTest::newRow("recovers") << QStringList {
+            QStringLiteral("configure"),
+                           QStringLiteral("live"),
+                                          QStringLiteral("fail"),
+                                                         QStringLiteral("connect"), QStringLiteral("live")}
+                                                                        << S::Live << QStringLiteral("live");
         QTest::newRow("refresh keeps stale")
-            << QStringList{QStringLiteral("configure"), QStringLiteral("live"), QStringLiteral("fail"),
-                           QStringLiteral("connect")}
-            << S::Stale << QStringLiteral("HTTP 502");
+            << QStringList {QStringLiteral("configure"),
+                                           QStringLiteral("live"),
+                                                          QStringLiteral("fail"), QStringLiteral("connect")}
+                                                                         << S::Stale << QStringLiteral("HTTP 502");
         QTest::newRow("unconfigured forgets")
-            << QStringList{QStringLiteral("configure"), QStringLiteral("live"), QStringLiteral("unconfigure")}
-            << S::NotConfigured << QStringLiteral("not configured");
+            << QStringList {QStringLiteral("configure"),
+                                           QStringLiteral("live"), QStringLiteral("unconfigure")}
+                                                          << S::NotConfigured << QStringLiteral("not configured");
     }
     void transitions()
     {
@@ -62,6 +64,24 @@ private Q_SLOTS:
         QCOMPARE(status.state(), expected);
         QVERIFY2(status.text().contains(textContains), qPrintable(status.text()));
         QVERIFY(status.text().startsWith(QStringLiteral("GitLab: ")));
+    }
+
+    void sendOnlySourcesAreReady_data()
+    {
+        QTest::addColumn<Source>("source");
+        QTest::addColumn<ConnectionStatus::State>("expected");
+        QTest::newRow("gitlab") << Source::GitLab << ConnectionStatus::State::Connecting;
+        QTest::newRow("sentry") << Source::Sentry << ConnectionStatus::State::Connecting;
+        QTest::newRow("slack") << Source::Slack << ConnectionStatus::State::Ready;
+        QTest::newRow("email") << Source::Email << ConnectionStatus::State::Ready;
+    }
+    void sendOnlySourcesAreReady()
+    {
+        QFETCH(Source, source);
+        QFETCH(ConnectionStatus::State, expected);
+        ConnectionStatus status(source);
+        status.setConfigured(true);
+        QCOMPARE(status.state(), expected);
     }
 
     void changedIsEmittedOncePerTransition()

@@ -14,8 +14,7 @@ using namespace Shipdeck;
 namespace {
 
 /// Runs @p fn on the database thread and returns its result, failing the test on a DatabaseError.
-template<typename Fn>
-auto runSync(Database &db, Fn fn)
+template<typename Fn> auto runSync(Database &db, Fn fn)
 {
     return db.run(fn).result();
 }
@@ -97,11 +96,13 @@ private Q_SLOTS:
             Database v1(path);
             runSync(v1, [](QSqlDatabase &c) {
                 Database::migrate(c, 1);
-                Database::exec(c, QStringLiteral("INSERT INTO releases (id, version, title, planned_start, planned_end, "
+                Database::exec(c,
+                               QStringLiteral("INSERT INTO releases (id, version, title, planned_start, planned_end, "
                                                  "time_zone, status, owner, milestone, tag) VALUES ('a', '1.0.0', "
                                                  "'First', 1764583200000, 1764590400000, 'Europe/Berlin', "
                                                  "'released', 'amira', '1.0', 'v1.0.0')"));
-                Database::exec(c, QStringLiteral("INSERT INTO environments (name, tier) VALUES ('production', "
+                Database::exec(c,
+                               QStringLiteral("INSERT INTO environments (name, tier) VALUES ('production', "
                                                  "'production')"));
                 Database::exec(c, QStringLiteral("INSERT INTO release_environments VALUES ('a', 'production', 0)"));
                 return 0;
@@ -117,12 +118,12 @@ private Q_SLOTS:
         QCOMPARE(r.version, QStringLiteral("1.0.0"));
         QCOMPARE(r.title, QStringLiteral("First"));
         QCOMPARE(r.status, ReleaseStatus::Released);
-        QCOMPARE(r.environments, QStringList{QStringLiteral("production")});
+        QCOMPARE(r.environments, QStringList {QStringLiteral("production")});
         QCOMPARE(r.plannedStart.toMSecsSinceEpoch(), 1764583200000);
         QCOMPARE(r.plannedStart.timeZone().id(), QByteArrayLiteral("Europe/Berlin"));
         QCOMPARE(r.notesDocument, QString()); // the column added by version 2 has its default
-        const QList<Environment> environments =
-            runSync(current, [](QSqlDatabase &c) { return EnvironmentStore::loadAll(c); });
+        const QList<Environment> environments
+            = runSync(current, [](QSqlDatabase &c) { return EnvironmentStore::loadAll(c); });
         QCOMPARE(environments.size(), 1);
         QCOMPARE(environments.first().tier, QStringLiteral("production"));
     }
@@ -143,7 +144,7 @@ private Q_SLOTS:
         QFuture<void> opened = db.open();
         QVERIFY_THROWS_EXCEPTION(DatabaseError, opened.waitForFinished());
         QCOMPARE(runSync(db, [](QSqlDatabase &c) { return Database::userVersion(c); }), 99);
-        QCOMPARE(tableNames(db), QStringList{QStringLiteral("keep")});
+        QCOMPARE(tableNames(db), QStringList {QStringLiteral("keep")});
     }
 
     void releaseRoundTrip()
@@ -161,7 +162,7 @@ private Q_SLOTS:
         changed.status = ReleaseStatus::RolledBack;
         db.transaction([changed](QSqlDatabase &c) { ReleaseStore::save(c, changed); }).waitForFinished();
         loaded = runSync(db, [](QSqlDatabase &c) { return ReleaseStore::loadAll(c); });
-        QCOMPARE(loaded, QList<Release>{changed});
+        QCOMPARE(loaded, QList<Release> {changed});
 
         db.transaction([](QSqlDatabase &c) { ReleaseStore::remove(c, QStringLiteral("r1")); }).waitForFinished();
         QVERIFY(runSync(db, [](QSqlDatabase &c) { return ReleaseStore::loadAll(c); }).isEmpty());
@@ -187,7 +188,7 @@ private Q_SLOTS:
         db.write([release](QSqlDatabase &c) { ReleaseStore::save(c, release); });
         db.write([](QSqlDatabase &c) { Database::exec(c, QStringLiteral("INSERT INTO no_such_table VALUES (1)")); });
         const QList<Release> loaded = runSync(db, [](QSqlDatabase &c) { return ReleaseStore::loadAll(c); });
-        QCOMPARE(loaded, QList<Release>{release});
+        QCOMPARE(loaded, QList<Release> {release});
         // The failure was reported from the database thread before the read above returned.
         QTRY_COMPARE(failed.size(), 1);
     }
@@ -211,12 +212,12 @@ private Q_SLOTS:
         db.open().waitForFinished();
         const QDateTime t0(QDate(2026, 11, 1), QTime(9, 0), QTimeZone::UTC);
         for (int i = 0; i < 3; ++i) {
-            const AuditEvent e{.when = t0.addSecs(i * 60),
-                               .who = QStringLiteral("amira"),
-                               .what = QStringLiteral("rollback.start"),
-                               .subject = QString::number(i),
-                               .why = QStringLiteral("errors"),
-                               .outcome = QStringLiteral("ok")};
+            const AuditEvent e {
+                .when = t0.addSecs(i * 60),
+                .who = QStringLiteral("amira"),
+                                      .what = QStringLiteral("rollback.start"), .subject = QString::number(i),
+                                                             .why = QStringLiteral("errors"),
+                                                                                   .outcome = QStringLiteral("ok")};
             db.transaction([e](QSqlDatabase &c) { return AuditStore::append(c, e); }).waitForFinished();
         }
         const QList<AuditEvent> events = runSync(db, [](QSqlDatabase &c) { return AuditStore::loadRecent(c, 2); });

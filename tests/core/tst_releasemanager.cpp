@@ -44,7 +44,7 @@ private Q_SLOTS:
         QCOMPARE(added.first().first().toString(), id);
         QCOMPARE(changed.size(), 0);
         QCOMPARE(manager.release(id)->version, QStringLiteral("1.0.0"));
-        QCOMPARE(manager.releaseIds(), QStringList{id});
+        QCOMPARE(manager.releaseIds(), QStringList {id});
     }
 
     void invalidReleasesAreRejected_data()
@@ -127,7 +127,7 @@ private Q_SLOTS:
         QVERIFY(!manager.removeRelease(a));
         QCOMPARE(removed.size(), 1);
         QCOMPARE(removed.first().first().toString(), a);
-        QCOMPARE(manager.releaseIds(), QStringList{b});
+        QCOMPARE(manager.releaseIds(), QStringList {b});
         QVERIFY(!manager.release(a));
     }
 
@@ -165,15 +165,16 @@ private Q_SLOTS:
         QCOMPARE(added.size(), 2);
         QCOMPARE(manager.count(), 2);
         QCOMPARE(manager.release(id)->status, ReleaseStatus::Released);
-        QCOMPARE(manager.release(id)->environments, QStringList{QStringLiteral("production")});
+        QCOMPARE(manager.release(id)->environments, QStringList {QStringLiteral("production")});
     }
 
     void storageErrorKeepsChangeInMemory()
     {
         QTemporaryDir dir;
         Database db(dir.filePath(QStringLiteral("newer.sqlite")));
-        db.run([](QSqlDatabase &c) { Database::exec(c, QStringLiteral("PRAGMA user_version = 99")); })
-            .waitForFinished();
+        db.run([](QSqlDatabase &c) {
+              Database::exec(c, QStringLiteral("PRAGMA user_version = 99"));
+          }).waitForFinished();
         ReleaseManager manager(&db);
         QSignalSpy error(&db, &Database::writeFailed);
         const QString id = manager.addRelease(makeRelease(QStringLiteral("1.0"), 1));

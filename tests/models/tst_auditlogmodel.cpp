@@ -23,7 +23,7 @@ private Q_SLOTS:
         db.open().waitForFinished();
         {
             AuditLog writer(&db);
-            writer.record(AuditEvent{.who = QStringLiteral("old"), .what = QStringLiteral("deploy")});
+            writer.record(AuditEvent {.who = QStringLiteral("old"), .what = QStringLiteral("deploy")});
         }
         AuditLog log(&db);
         AuditLogModel model;
@@ -31,7 +31,7 @@ private Q_SLOTS:
         model.setAuditLog(&log);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
 
-        log.record(AuditEvent{.who = QStringLiteral("<b>amira</b>"), .what = QStringLiteral("rollback.start")});
+        log.record(AuditEvent {.who = QStringLiteral("<b>amira</b>"), .what = QStringLiteral("rollback.start")});
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(inserted.first().at(1).toInt(), 0);
 

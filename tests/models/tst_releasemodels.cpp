@@ -25,7 +25,8 @@ Release makeRelease(const QString &version, int day)
 }
 
 /// Every structural signal a model can send; a test asserts exactly which ones arrived.
-struct ModelSpies {
+struct ModelSpies
+{
     explicit ModelSpies(QAbstractItemModel *model)
         : dataChanged(model, &QAbstractItemModel::dataChanged)
         , inserted(model, &QAbstractItemModel::rowsInserted)
@@ -33,8 +34,7 @@ struct ModelSpies {
         , moved(model, &QAbstractItemModel::rowsMoved)
         , reset(model, &QAbstractItemModel::modelReset)
         , layout(model, &QAbstractItemModel::layoutChanged)
-    {
-    }
+    { }
     void clear()
     {
         for (QSignalSpy *spy : {&dataChanged, &inserted, &removed, &moved, &reset, &layout})
@@ -93,19 +93,21 @@ private Q_SLOTS:
         QTest::addColumn<QVariant>("value");
         QTest::addColumn<bool>("accepted");
         QTest::addColumn<QString>("display");
-        QTest::newRow("title") << int(ReleaseListModel::TitleColumn) << QVariant(QStringLiteral("Renamed")) << true
-                               << QStringLiteral("Renamed");
-        QTest::newRow("owner") << int(ReleaseListModel::OwnerColumn) << QVariant(QStringLiteral("leila")) << true
-                               << QStringLiteral("leila");
+        QTest::newRow("title") << int(ReleaseListModel::TitleColumn)
+                               << QVariant(QStringLiteral("Renamed")) << true << QStringLiteral("Renamed");
+        QTest::newRow("owner") << int(ReleaseListModel::OwnerColumn)
+                               << QVariant(QStringLiteral("leila")) << true << QStringLiteral("leila");
         QTest::newRow("status") << int(ReleaseListModel::StatusColumn) << QVariant(int(ReleaseStatus::Cancelled))
                                 << true << releaseStatusDisplayName(ReleaseStatus::Cancelled);
         QTest::newRow("status out of range") << int(ReleaseListModel::StatusColumn) << QVariant(42) << false
                                              << releaseStatusDisplayName(ReleaseStatus::Planned);
-        QTest::newRow("empty version") << int(ReleaseListModel::VersionColumn) << QVariant(QStringLiteral(" "))
-                                       << false << QStringLiteral("1.0");
+        QTest::newRow("empty version") << int(ReleaseListModel::VersionColumn)
+                                       << QVariant(QStringLiteral(" ")) << false << QStringLiteral("1.0");
         QTest::newRow("environments are read-only")
-            << int(ReleaseListModel::EnvironmentsColumn) << QVariant(QStringLiteral("x")) << false
-            << QLocale().createSeparatedList({QStringLiteral("staging"), QStringLiteral("production")});
+            << int(ReleaseListModel::EnvironmentsColumn)
+            << QVariant(QStringLiteral("x"))
+                        << false
+                        << QLocale().createSeparatedList({QStringLiteral("staging"), QStringLiteral("production")});
     }
     void setDataEdits()
     {
@@ -186,7 +188,7 @@ private Q_SLOTS:
         QStringList versions;
         for (int row = 0; row < timeline.rowCount(); ++row)
             versions << timeline.index(row).data(ReleaseVersionRole).toString();
-        QCOMPARE(versions, (QStringList{QStringLiteral("1.0"), QStringLiteral("3.0"), QStringLiteral("9.9")}));
+        QCOMPARE(versions, (QStringList {QStringLiteral("1.0"), QStringLiteral("3.0"), QStringLiteral("9.9")}));
 
         // Move the earliest to the end and back.
         QVERIFY(manager.reschedule(early, QDateTime(QDate(2027, 1, 1), QTime(9, 0), QTimeZone::UTC), {}));

@@ -35,7 +35,7 @@ namespace {
 /// Short delays so retries stay fast; the server-requested delays are capped at maxDelay.
 RetryPolicy fastPolicy(int maxAttempts = 4, std::chrono::milliseconds maxDelay = 2000ms)
 {
-    return RetryPolicy { maxAttempts, 10ms, maxDelay };
+    return RetryPolicy {maxAttempts, 10ms, maxDelay};
 }
 
 QByteArray httpDate(const QDateTime &dateTime)
@@ -101,7 +101,7 @@ private Q_SLOTS:
     {
         m_server->respondJson(u"/api/v4/projects"_s, 200, R"([{"id":1},{"id":2}])"_ba);
         ApiRequest request = get(u"/api/v4/projects?per_page=100"_s);
-        request.headers.append({ "PRIVATE-TOKEN"_ba, "glpat-test"_ba });
+        request.headers.append({"PRIVATE-TOKEN"_ba, "glpat-test"_ba});
         ApiJob job(m_nam, request);
         QVERIFY(run(job));
 
@@ -267,7 +267,7 @@ private Q_SLOTS:
 
         HeaderList headers;
         if (!contentType.isEmpty())
-            headers.append({ "Content-Type"_ba, contentType });
+            headers.append({"Content-Type"_ba, contentType});
         m_server->respond(u"/api/resource"_s, status, body, headers);
 
         ApiJob job(m_nam, get(u"/api/resource"_s));
@@ -297,22 +297,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("serverMessage");
 
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        QTest::newRow("Retry-After seconds") << HeaderList { { "Retry-After"_ba, "1"_ba } } << "Retry later"_ba << 60000
-                                             << 1000 << 1000 << u"Retry later"_s;
+        QTest::newRow("Retry-After seconds")
+            << HeaderList {{"Retry-After"_ba, "1"_ba}} << "Retry later"_ba << 60000 << 1000 << 1000 << u"Retry later"_s;
         QTest::newRow("Retry-After capped by maxDelay")
-            << HeaderList { { "Retry-After"_ba, "3600"_ba } } << QByteArray() << 150 << 150 << 150 << QString();
+            << HeaderList {{"Retry-After"_ba, "3600"_ba}} << QByteArray() << 150 << 150 << 150 << QString();
         QTest::newRow("Retry-After HTTP-date")
-            << HeaderList { { "Date"_ba, httpDate(now) }, { "Retry-After"_ba, httpDate(now.addSecs(3600)) } }
-            << QByteArray() << 150 << 150 << 150 << QString();
-        QTest::newRow("GitLab RateLimit-Reset") << HeaderList { { "RateLimit-Limit"_ba, "600"_ba },
-                                                                { "RateLimit-Remaining"_ba, "0"_ba },
-                                                                { "RateLimit-Reset"_ba, epochIn(60) } }
+            << HeaderList {{"Date"_ba, httpDate(now)}, {"Retry-After"_ba, httpDate(now.addSecs(3600))}} << QByteArray()
+            << 150 << 150 << 150 << QString();
+        QTest::newRow("GitLab RateLimit-Reset") << HeaderList {{"RateLimit-Limit"_ba, "600"_ba},
+                                                               {"RateLimit-Remaining"_ba, "0"_ba},
+                                                               {"RateLimit-Reset"_ba, epochIn(60)}}
                                                 << QByteArray() << 150 << 150 << 150 << QString();
         QTest::newRow("Sentry 429 without Retry-After")
-            << HeaderList { { "Content-Type"_ba, "application/json"_ba },
-                            { "X-Sentry-Rate-Limit-Limit"_ba, "40"_ba },
-                            { "X-Sentry-Rate-Limit-Remaining"_ba, "0"_ba },
-                            { "X-Sentry-Rate-Limit-Reset"_ba, epochIn(60) } }
+            << HeaderList {{"Content-Type"_ba, "application/json"_ba},
+                           {"X-Sentry-Rate-Limit-Limit"_ba, "40"_ba},
+                           {"X-Sentry-Rate-Limit-Remaining"_ba, "0"_ba},
+                           {"X-Sentry-Rate-Limit-Reset"_ba, epochIn(60)}}
             << R"({"detail":"You are attempting to use this endpoint too frequently. Limit is 40 requests in 1 seconds"})"_ba
             << 150 << 150 << 150
             << u"You are attempting to use this endpoint too frequently. Limit is 40 requests in 1 seconds"_s;
@@ -358,7 +358,7 @@ private Q_SLOTS:
     void serverRequestedDelayForPollers()
     {
         // A 429 that is not retried still tells the caller how long to wait.
-        m_server->respond(u"/limited"_s, 429, "Retry later"_ba, { { "Retry-After"_ba, "30"_ba } });
+        m_server->respond(u"/limited"_s, 429, "Retry later"_ba, {{"Retry-After"_ba, "30"_ba}});
         ApiJob limited(m_nam, get(u"/limited"_s));
         limited.setRetryPolicy(fastPolicy(1));
         QVERIFY(run(limited));
@@ -368,9 +368,9 @@ private Q_SLOTS:
 
         // A success that exhausted the quota: wait until the reset.
         m_server->respondJson(u"/exhausted"_s, 200, "[]"_ba,
-                              { { "RateLimit-Limit"_ba, "600"_ba },
-                                { "RateLimit-Remaining"_ba, "0"_ba },
-                                { "RateLimit-Reset"_ba, epochIn(120) } });
+                              {{"RateLimit-Limit"_ba, "600"_ba},
+                               {"RateLimit-Remaining"_ba, "0"_ba},
+                               {"RateLimit-Reset"_ba, epochIn(120)}});
         ApiJob exhausted(m_nam, get(u"/exhausted"_s));
         QVERIFY(run(exhausted));
         QVERIFY(!exhausted.hasError());
@@ -386,7 +386,7 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("method");
         QTest::addColumn<int>("status");
 
-        for (int status : { 500, 502, 503, 504 })
+        for (int status : {500, 502, 503, 504})
             QTest::addRow("GET %d", status) << "GET"_ba << status;
         QTest::newRow("HEAD 503") << "HEAD"_ba << 503;
     }
@@ -444,7 +444,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<Kind>("kind");
 
-        for (const QByteArray &method : { "POST"_ba, "PUT"_ba, "DELETE"_ba, "PATCH"_ba }) {
+        for (const QByteArray &method : {"POST"_ba, "PUT"_ba, "DELETE"_ba, "PATCH"_ba}) {
             QTest::addRow("%s 503", method.constData()) << method << 503 << Kind::ServerError;
             QTest::addRow("%s 429", method.constData()) << method << 429 << Kind::RateLimited;
         }
@@ -457,7 +457,7 @@ private Q_SLOTS:
         QFETCH(Kind, kind);
 
         m_server->enqueue(u"/api/v4/projects/1/jobs/7/retry"_s,
-                          HttpTestServer::jsonResponse(status, "{}"_ba, { { "Retry-After"_ba, "0"_ba } }));
+                          HttpTestServer::jsonResponse(status, "{}"_ba, {{"Retry-After"_ba, "0"_ba}}));
         m_server->enqueue(u"/api/v4/projects/1/jobs/7/retry"_s, HttpTestServer::jsonResponse(201, "{}"_ba));
 
         ApiRequest request = get(u"/api/v4/projects/1/jobs/7/retry"_s);
@@ -542,7 +542,7 @@ private Q_SLOTS:
         QFETCH(QString, messageFragment);
 
         if (chunked) {
-            m_server->chunked(u"/cut"_s, { "[1,2,"_ba, "3"_ba, ",4]"_ba }, 2);
+            m_server->chunked(u"/cut"_s, {"[1,2,"_ba, "3"_ba, ",4]"_ba}, 2);
         } else {
             QByteArray full = "[" + QByteArray(98, ' ') + "]";
             m_server->truncate(u"/cut"_s, full, 40);
@@ -576,7 +576,7 @@ private Q_SLOTS:
 
     void chunkedComplete()
     {
-        m_server->chunked(u"/chunks"_s, { "[1,2,"_ba, "3"_ba, ",4]"_ba });
+        m_server->chunked(u"/chunks"_s, {"[1,2,"_ba, "3"_ba, ",4]"_ba});
         ApiJob job(m_nam, get(u"/chunks"_s));
         QVERIFY(run(job));
         QVERIFY2(!job.hasError(), qPrintable(job.error().message));
@@ -587,7 +587,7 @@ private Q_SLOTS:
     void chunkedMalformedIsNotTruncated()
     {
         // Complete chunked body (terminating chunk sent) with garbage after the JSON: malformed, not cut off.
-        m_server->chunked(u"/chunks"_s, { "[1,2]"_ba, "xyz"_ba });
+        m_server->chunked(u"/chunks"_s, {"[1,2]"_ba, "xyz"_ba});
         ApiJob job(m_nam, get(u"/chunks"_s));
         job.setRetryPolicy(fastPolicy(3));
         QVERIFY(run(job));
@@ -618,7 +618,7 @@ private Q_SLOTS:
         QFETCH(bool, expectJson);
         QFETCH(Kind, kind);
 
-        m_server->respond(u"/json"_s, status, body, { { "Content-Type"_ba, "application/json"_ba } });
+        m_server->respond(u"/json"_s, status, body, {{"Content-Type"_ba, "application/json"_ba}});
         ApiRequest request = get(u"/json"_s);
         request.expectJson = expectJson;
         ApiJob job(m_nam, request);
@@ -672,7 +672,7 @@ private Q_SLOTS:
         QVERIFY(tlsServer.listen(HttpTestServer::Mode::Tls));
         tlsServer.respondJson(u"/secure"_s, 200, R"(["ok"])"_ba);
         tlsServer.respond(u"/downgrade"_s, 302, QByteArray(),
-                          { { "Location"_ba, m_server->url(u"/plain"_s).toEncoded() } });
+                          {{"Location"_ba, m_server->url(u"/plain"_s).toEncoded()}});
         m_server->respondJson(u"/plain"_s, 200, R"(["leaked"])"_ba);
 
         ApiRequest secure;
@@ -772,7 +772,7 @@ private Q_SLOTS:
 
     void cancelDuringRetryWait()
     {
-        m_server->respond(u"/busy"_s, 503, QByteArray(), { { "Retry-After"_ba, "60"_ba } });
+        m_server->respond(u"/busy"_s, 503, QByteArray(), {{"Retry-After"_ba, "60"_ba}});
         ApiJob job(m_nam, get(u"/busy"_s));
         job.setRetryPolicy(fastPolicy(4, 60000ms));
         QSignalSpy finished(&job, &ApiJob::finished);
@@ -855,7 +855,7 @@ private Q_SLOTS:
     void nextPageUrlFromLinkHeader()
     {
         m_server->respondJson(u"/items"_s, 200, "[1]"_ba,
-                              { { "Link"_ba, R"(</items?page=2>; rel="next", </items?page=9>; rel="last")"_ba } });
+                              {{"Link"_ba, R"(</items?page=2>; rel="next", </items?page=9>; rel="last")"_ba}});
         ApiJob job(m_nam, get(u"/items?page=1"_s));
         QVERIFY(run(job));
         QCOMPARE(job.nextPageUrl(), m_server->url(u"/items?page=2"_s));

@@ -24,9 +24,8 @@ private Q_SLOTS:
 
     void headerValue()
     {
-        const RawHeaders headers { { "Link"_ba, "<a>; rel=\"next\""_ba },
-                                   { "link"_ba, "<b>; rel=\"last\""_ba },
-                                   { "X-Other"_ba, "1"_ba } };
+        const RawHeaders headers {
+            {"Link"_ba, "<a>; rel=\"next\""_ba}, {"link"_ba, "<b>; rel=\"last\""_ba}, {"X-Other"_ba, "1"_ba}};
         QCOMPARE(Http::headerValue(headers, "LINK"), "<a>; rel=\"next\", <b>; rel=\"last\""_ba);
         QCOMPARE(Http::headerValue(headers, "x-other"), "1"_ba);
         QCOMPARE(Http::headerValue(headers, "Missing"), QByteArray());
@@ -40,30 +39,30 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("resetEpochMs"); // -1: invalid
 
         QTest::newRow("none") << RawHeaders() << -1 << -1 << qint64(-1);
-        QTest::newRow("GitLab") << RawHeaders { { "RateLimit-Limit"_ba, "600"_ba },
-                                                { "RateLimit-Name"_ba, "throttle_authenticated_api"_ba },
-                                                { "RateLimit-Observed"_ba, "67"_ba },
-                                                { "RateLimit-Remaining"_ba, "533"_ba },
-                                                { "RateLimit-Reset"_ba, "1772366460"_ba } }
+        QTest::newRow("GitLab") << RawHeaders {{"RateLimit-Limit"_ba, "600"_ba},
+                                               {"RateLimit-Name"_ba, "throttle_authenticated_api"_ba},
+                                               {"RateLimit-Observed"_ba, "67"_ba},
+                                               {"RateLimit-Remaining"_ba, "533"_ba},
+                                               {"RateLimit-Reset"_ba, "1772366460"_ba}}
                                 << 600 << 533 << qint64(1772366460) * 1000;
         QTest::newRow("GitLab lower-case names")
-            << RawHeaders { { "ratelimit-limit"_ba, "10"_ba }, { "ratelimit-remaining"_ba, "0"_ba } } << 10 << 0
+            << RawHeaders {{"ratelimit-limit"_ba, "10"_ba}, {"ratelimit-remaining"_ba, "0"_ba}} << 10 << 0
             << qint64(-1);
-        QTest::newRow("Sentry") << RawHeaders { { "X-Sentry-Rate-Limit-Limit"_ba, "40"_ba },
-                                                { "X-Sentry-Rate-Limit-Remaining"_ba, "39"_ba },
-                                                { "X-Sentry-Rate-Limit-Reset"_ba, "1772366401"_ba },
-                                                { "X-Sentry-Rate-Limit-ConcurrentLimit"_ba, "25"_ba } }
+        QTest::newRow("Sentry") << RawHeaders {{"X-Sentry-Rate-Limit-Limit"_ba, "40"_ba},
+                                               {"X-Sentry-Rate-Limit-Remaining"_ba, "39"_ba},
+                                               {"X-Sentry-Rate-Limit-Reset"_ba, "1772366401"_ba},
+                                               {"X-Sentry-Rate-Limit-ConcurrentLimit"_ba, "25"_ba}}
                                 << 40 << 39 << qint64(1772366401) * 1000;
-        QTest::newRow("Sentry fractional reset") << RawHeaders { { "X-Sentry-Rate-Limit-Reset"_ba, "1772366401.5"_ba } }
-                                                 << -1 << -1 << qint64(1772366401500);
+        QTest::newRow("Sentry fractional reset")
+            << RawHeaders {{"X-Sentry-Rate-Limit-Reset"_ba, "1772366401.5"_ba}} << -1 << -1 << qint64(1772366401500);
         QTest::newRow("GitLab wins over Sentry")
-            << RawHeaders { { "X-Sentry-Rate-Limit-Remaining"_ba, "5"_ba }, { "RateLimit-Remaining"_ba, "7"_ba } } << -1
-            << 7 << qint64(-1);
+            << RawHeaders {{"X-Sentry-Rate-Limit-Remaining"_ba, "5"_ba}, {"RateLimit-Remaining"_ba, "7"_ba}} << -1 << 7
+            << qint64(-1);
         QTest::newRow("delta-seconds reset (IETF draft)")
-            << RawHeaders { { "RateLimit-Reset"_ba, "30"_ba } } << -1 << -1 << (NowEpoch + 30) * 1000;
-        QTest::newRow("garbage") << RawHeaders { { "RateLimit-Limit"_ba, "lots"_ba },
-                                                 { "RateLimit-Remaining"_ba, "-3"_ba },
-                                                 { "RateLimit-Reset"_ba, "soon"_ba } }
+            << RawHeaders {{"RateLimit-Reset"_ba, "30"_ba}} << -1 << -1 << (NowEpoch + 30) * 1000;
+        QTest::newRow("garbage") << RawHeaders {{"RateLimit-Limit"_ba, "lots"_ba},
+                                                {"RateLimit-Remaining"_ba, "-3"_ba},
+                                                {"RateLimit-Reset"_ba, "soon"_ba}}
                                  << -1 << -1 << qint64(-1);
     }
 

@@ -43,14 +43,14 @@ private:
                 + ">; rel=\"next\"";
         }
         m_server->respondJson(u"/api/v4/projects/1/pipelines?page=%1&per_page=2"_s.arg(page), 200, items,
-                              { { "Link"_ba, link }, { "X-Page"_ba, QByteArray::number(page) } });
+                              {{"Link"_ba, link}, {"X-Page"_ba, QByteArray::number(page)}});
     }
 
     ApiRequest firstPage() const
     {
         ApiRequest request;
         request.url = m_server->url(u"/api/v4/projects/1/pipelines?page=1&per_page=2"_s);
-        request.headers.append({ "PRIVATE-TOKEN"_ba, "glpat-test"_ba });
+        request.headers.append({"PRIVATE-TOKEN"_ba, "glpat-test"_ba});
         return request;
     }
 
@@ -91,11 +91,11 @@ private Q_SLOTS:
         QVERIFY(run(job));
 
         QVERIFY(!job.hasError());
-        QCOMPARE(job.items(), numbers({ 1, 2, 3, 4, 5 }));
+        QCOMPARE(job.items(), numbers({1, 2, 3, 4, 5}));
         QCOMPARE(job.pages(), 3);
         QVERIFY(!job.reachedPageCap());
         QCOMPARE(pages.count(), 3);
-        QCOMPARE(pages.at(1).at(0).toJsonArray(), numbers({ 3, 4 }));
+        QCOMPARE(pages.at(1).at(0).toJsonArray(), numbers({3, 4}));
         const auto requests = m_server->requests();
         QCOMPARE(requests.size(), 3);
         for (const auto &request : requests)
@@ -145,9 +145,9 @@ private Q_SLOTS:
             return one("previous", prevCursor, prevResults) + ", " + one("next", nextCursor, nextResults);
         };
         m_server->respondJson(path, 200, R"([{"version":"1.0"},{"version":"1.1"}])"_ba,
-                              { { "Link"_ba, link("0:0:1", false, "0:100:0", true) } });
+                              {{"Link"_ba, link("0:0:1", false, "0:100:0", true)}});
         m_server->respondJson(path + u"?&cursor=0:100:0"_s, 200, R"([{"version":"1.2"}])"_ba,
-                              { { "Link"_ba, link("0:0:1", true, "0:200:0", false) } });
+                              {{"Link"_ba, link("0:0:1", true, "0:200:0", false)}});
 
         ApiRequest request;
         request.url = m_server->url(path);
@@ -171,7 +171,7 @@ private Q_SLOTS:
         QVERIFY(run(job));
         QVERIFY(!job.hasError());
         QCOMPARE(job.pages(), 2);
-        QCOMPARE(job.items(), numbers({ 1, 2 }));
+        QCOMPARE(job.items(), numbers({1, 2}));
     }
 
     void errorOnLaterPageKeepsItems()
@@ -186,7 +186,7 @@ private Q_SLOTS:
         QVERIFY(job.hasError());
         QCOMPARE(job.error().kind, Kind::NotFound);
         QCOMPARE(job.error().serverMessage, u"404 Not found"_s);
-        QCOMPARE(job.items(), numbers({ 1, 2 }));
+        QCOMPARE(job.items(), numbers({1, 2}));
         QCOMPARE(job.pages(), 1);
         QCOMPARE(pages.count(), 1);
     }
@@ -198,10 +198,10 @@ private Q_SLOTS:
         m_server->enqueue(page2, HttpTestServer::jsonResponse(502, QByteArray()));
         m_server->enqueue(page2, HttpTestServer::jsonResponse(200, "[3]"_ba));
         PagedApiJob job(m_nam, firstPage());
-        job.setRetryPolicy(RetryPolicy { 3, 10ms, 100ms });
+        job.setRetryPolicy(RetryPolicy {3, 10ms, 100ms});
         QVERIFY(run(job));
         QVERIFY2(!job.hasError(), qPrintable(job.error().message));
-        QCOMPARE(job.items(), numbers({ 1, 2, 3 }));
+        QCOMPARE(job.items(), numbers({1, 2, 3}));
         QCOMPARE(m_server->requests().size(), 3);
     }
 
@@ -221,11 +221,11 @@ private Q_SLOTS:
         QUrl elsewhere = m_server->url(u"/api/v4/projects/1/pipelines?page=2&per_page=2"_s);
         elsewhere.setHost(u"localhost"_s);
         m_server->respondJson(u"/api/v4/projects/1/pipelines?page=1&per_page=2"_s, 200, "[1]"_ba,
-                              { { "Link"_ba, "<" + elsewhere.toEncoded() + ">; rel=\"next\"" } });
+                              {{"Link"_ba, "<" + elsewhere.toEncoded() + ">; rel=\"next\""}});
         PagedApiJob job(m_nam, firstPage());
         QVERIFY(run(job));
         QCOMPARE(job.error().kind, Kind::InvalidUrl);
-        QCOMPARE(job.items(), numbers({ 1 }));
+        QCOMPARE(job.items(), numbers({1}));
         QCOMPARE(m_server->requests().size(), 1);
     }
 
@@ -244,7 +244,7 @@ private Q_SLOTS:
         job.cancel();
         QCOMPARE(finished.count(), 1);
         QCOMPARE(job.error().kind, Kind::Cancelled);
-        QCOMPARE(job.items(), numbers({ 1, 2 }));
+        QCOMPARE(job.items(), numbers({1, 2}));
         QVERIFY(!finished.wait(200));
     }
 

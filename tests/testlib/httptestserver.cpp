@@ -153,7 +153,7 @@ QUrl HttpTestServer::url(const QString &pathAndQuery) const
 
 void HttpTestServer::setResponse(const QString &route, const Response &response)
 {
-    m_routes.insert(route, { response });
+    m_routes.insert(route, {response});
 }
 
 void HttpTestServer::enqueue(const QString &route, const Response &response)
@@ -177,7 +177,7 @@ HttpTestServer::Response HttpTestServer::jsonResponse(int status, const QByteArr
     response.body = json;
     response.headers = headers;
     if (!hasHeader(headers, "Content-Type"_ba))
-        response.headers.append({ "Content-Type"_ba, "application/json"_ba });
+        response.headers.append({"Content-Type"_ba, "application/json"_ba});
     return response;
 }
 
@@ -287,7 +287,7 @@ void HttpTestServer::onReadyRead(QTcpSocket *socket)
             continue;
         const QByteArray name = line.left(colon).trimmed();
         const QByteArray value = line.mid(colon + 1).trimmed();
-        request.headers.append({ name, value });
+        request.headers.append({name, value});
         if (name.compare("Content-Length"_ba, Qt::CaseInsensitive) == 0)
             contentLength = value.toLongLong();
     }
@@ -323,7 +323,7 @@ void HttpTestServer::handleRequest(QTcpSocket *socket, const ReceivedRequest &re
     if (request.method == "HEAD"_ba && response.action == Response::Action::Respond) {
         // Announce the length of the body a GET would get, send none.
         if (!hasHeader(response.headers, "Content-Length"_ba))
-            response.headers.append({ "Content-Length"_ba, QByteArray::number(response.body.size()) });
+            response.headers.append({"Content-Length"_ba, QByteArray::number(response.body.size())});
         response.body.clear();
     }
     if (response.delay.count() > 0) {
@@ -342,7 +342,7 @@ void HttpTestServer::sendResponse(QTcpSocket *socket, const Response &response)
     case Action::Reset: {
 #ifdef Q_OS_UNIX
         // SO_LINGER with a zero timeout makes close() send RST instead of FIN.
-        struct linger lingerOption { 1, 0 };
+        struct linger lingerOption {1, 0};
         ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &lingerOption, sizeof lingerOption);
 #endif
         socket->abort();

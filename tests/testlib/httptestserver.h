@@ -55,7 +55,7 @@ public:
         QByteArray body;
         QList<QByteArray> chunks; ///< for Chunked
         qsizetype truncateAt = -1; ///< for Truncate: body bytes sent; for Chunked: chunks sent before closing (-1: all)
-        std::chrono::milliseconds delay { 0 }; ///< wait this long before answering
+        std::chrono::milliseconds delay {0}; ///< wait this long before answering
     };
 
     struct ReceivedRequest

@@ -6,7 +6,8 @@
 namespace Shipdeck {
 
 /// One line of the audit trail: who did what, when, why, and how it ended. Append-only.
-struct AuditEvent {
+struct AuditEvent
+{
     qint64 id = 0; ///< assigned by storage
     QDateTime when;
     QString who;

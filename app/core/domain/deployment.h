@@ -6,7 +6,8 @@
 namespace Shipdeck {
 
 /// A GitLab deployment of a ref to an environment.
-struct Deployment {
+struct Deployment
+{
     qint64 id = 0;
     qint64 iid = 0;
     QString environment;

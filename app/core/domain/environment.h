@@ -5,7 +5,8 @@
 namespace Shipdeck {
 
 /// A deployment target, as GitLab knows it (production, staging, review/…).
-struct Environment {
+struct Environment
+{
     QString name;
     QString tier; ///< GitLab tier: production, staging, testing, development, other
     QString state; ///< available, stopping, stopped

@@ -6,7 +6,8 @@
 namespace Shipdeck {
 
 /// A period in which nothing may be deployed (a GitLab deploy freeze, or one planned locally).
-struct FreezeWindow {
+struct FreezeWindow
+{
     QString id;
     QDateTime start; ///< carries its time zone
     QDateTime end;

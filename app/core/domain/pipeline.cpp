@@ -8,7 +8,7 @@
 namespace Shipdeck {
 
 namespace {
-constexpr std::array<std::pair<PipelineStatus, const char *>, 11> statusKeys{{
+constexpr std::array<std::pair<PipelineStatus, const char *>, 11> statusKeys {{
     {PipelineStatus::Created, "created"},
     {PipelineStatus::WaitingForResource, "waiting_for_resource"},
     {PipelineStatus::Preparing, "preparing"},

@@ -28,7 +28,8 @@ enum class PipelineStatus {
 [[nodiscard]] bool isActive(PipelineStatus status);
 
 /// A GitLab CI pipeline.
-struct Pipeline {
+struct Pipeline
+{
     qint64 id = 0;
     qint64 iid = 0;
     PipelineStatus status = PipelineStatus::Unknown;
@@ -48,7 +49,8 @@ struct Pipeline {
 };
 
 /// A job of a pipeline.
-struct Job {
+struct Job
+{
     qint64 id = 0;
     qint64 pipelineId = 0;
     QString name;

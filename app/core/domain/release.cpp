@@ -8,7 +8,7 @@
 namespace Shipdeck {
 
 namespace {
-constexpr std::array<std::pair<ReleaseStatus, const char *>, 6> statusKeys{{
+constexpr std::array<std::pair<ReleaseStatus, const char *>, 6> statusKeys {{
     {ReleaseStatus::Planned, "planned"},
     {ReleaseStatus::Scheduled, "scheduled"},
     {ReleaseStatus::InProgress, "in_progress"},

@@ -26,7 +26,8 @@ enum class ReleaseStatus {
 [[nodiscard]] QList<ReleaseStatus> allReleaseStatuses();
 
 /// A planned or past release of the product. Plain value type; owned by ReleaseManager.
-struct Release {
+struct Release
+{
     QString id; ///< stable identifier (UUID), never shown
     QString version; ///< e.g. "2.4.0"
     QString title;

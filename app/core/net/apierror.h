@@ -7,7 +7,8 @@ namespace Shipdeck {
 
 /// What went wrong with an HTTP request, typed so callers can react (back off, ask for a token, mark data stale)
 /// and worded so the user can read it.
-struct ApiError {
+struct ApiError
+{
     enum class Kind {
         None,
         InvalidUrl, ///< the URL is empty, relative or not http(s)

@@ -141,7 +141,7 @@ public:
     Http::RawHeaders m_headers;
     QUrl m_responseUrl;
     QDateTime m_responseTime;
-    std::chrono::milliseconds m_serverDelay { 0 };
+    std::chrono::milliseconds m_serverDelay {0};
     QStringList m_sslErrors;
 };
 
@@ -178,10 +178,10 @@ void ApiJob::Private::sendAttempt()
     if (m_finished)
         return;
     if (!m_nam) {
-        finish({ ApiError::Kind::Network,
-                 0,
-                 {},
-                 QCoreApplication::translate("Shipdeck::ApiError", "No network access is available.") });
+        finish({ApiError::Kind::Network,
+                0,
+                {},
+                QCoreApplication::translate("Shipdeck::ApiError", "No network access is available.")});
         return;
     }
 
@@ -341,34 +341,34 @@ Outcome ApiJob::Private::classify(QNetworkReply *reply)
 
     // The connection ended after the response had begun: the body is cut off (Content-Length or chunked).
     if (networkError == QNetworkReply::RemoteHostClosedError && (m_status > 0 || !m_body.isEmpty())) {
-        ApiError error { ApiError::Kind::TruncatedBody, m_status, {}, {} };
+        ApiError error {ApiError::Kind::TruncatedBody, m_status, {}, {}};
         error.message = hasLength
             ? QCoreApplication::translate("Shipdeck::ApiError", "The response was cut off after %1 of %2 bytes.")
                   .arg(m_body.size())
                   .arg(announced)
             : QCoreApplication::translate("Shipdeck::ApiError", "The response was cut off after %1 bytes.")
                   .arg(m_body.size());
-        return { error, true };
+        return {error, true};
     }
     if (isTransportError(networkError))
         return classifyTransport(reply);
     if (networkError == QNetworkReply::ContentReSendError) {
         // See sendAttempt(): the connection broke while a POST/PUT/PATCH/DELETE was under way. It may or may not
         // have taken effect; repeating it is the user's call.
-        ApiError error { ApiError::Kind::Network, m_status, {}, {} };
+        ApiError error {ApiError::Kind::Network, m_status, {}, {}};
         error.message = QCoreApplication::translate("Shipdeck::ApiError",
                                                     "The connection to %1 broke while the request was being sent. "
                                                     "It was not repeated; check whether it took effect.")
                             .arg(m_request.url.host());
-        return { error, false };
+        return {error, false};
     }
     if (m_status >= 400)
         return classifyHttpStatus();
     if (networkError != QNetworkReply::NoError) {
-        ApiError error { ApiError::Kind::Network, m_status, {}, {} };
+        ApiError error {ApiError::Kind::Network, m_status, {}, {}};
         error.message = QCoreApplication::translate("Shipdeck::ApiError", "The request to %1 failed: %2")
                             .arg(displayUrl(m_request.url), reply->errorString());
-        return { error, false };
+        return {error, false};
     }
 
     // Success as far as HTTP goes. QNAM reports short bodies as errors; this is the belt to those braces. With a
@@ -376,12 +376,12 @@ Outcome ApiJob::Private::classify(QNetworkReply *reply)
     const bool bodyless = m_request.method == "HEAD" || m_status == 204 || m_status == 304;
     if (hasLength && !bodyless && Http::headerValue(m_headers, "Content-Encoding").isEmpty()
         && m_body.size() < announced) {
-        ApiError error { ApiError::Kind::TruncatedBody, m_status, {}, {} };
+        ApiError error {ApiError::Kind::TruncatedBody, m_status, {}, {}};
         error.message
             = QCoreApplication::translate("Shipdeck::ApiError", "The response was cut off after %1 of %2 bytes.")
                   .arg(m_body.size())
                   .arg(announced);
-        return { error, true };
+        return {error, true};
     }
 
     if (m_request.expectJson && !m_body.trimmed().isEmpty()) {
@@ -396,16 +396,16 @@ Outcome ApiJob::Private::classify(QNetworkReply *reply)
             while (end > 0 && QChar::isSpace(uchar(m_body.at(end - 1))))
                 --end;
             if (!hasLength && parseError.offset >= end) {
-                ApiError error { ApiError::Kind::TruncatedBody, m_status, {}, {} };
+                ApiError error {ApiError::Kind::TruncatedBody, m_status, {}, {}};
                 error.message
                     = QCoreApplication::translate("Shipdeck::ApiError", "The response was cut off after %1 bytes.")
                           .arg(m_body.size());
-                return { error, true };
+                return {error, true};
             }
-            ApiError error { ApiError::Kind::MalformedJson, m_status, {}, {} };
+            ApiError error {ApiError::Kind::MalformedJson, m_status, {}, {}};
             error.message = QCoreApplication::translate("Shipdeck::ApiError", "The server sent malformed JSON: %1")
                                 .arg(parseError.errorString());
-            return { error, false };
+            return {error, false};
         }
     }
     return {};
@@ -414,7 +414,7 @@ Outcome ApiJob::Private::classify(QNetworkReply *reply)
 Outcome ApiJob::Private::classifyTransport(QNetworkReply *reply)
 {
     const QString host = m_request.url.host();
-    ApiError error { ApiError::Kind::Network, m_status, {}, {} };
+    ApiError error {ApiError::Kind::Network, m_status, {}, {}};
     bool retryable = true;
     switch (reply->error()) {
     case QNetworkReply::HostNotFoundError:
@@ -434,9 +434,8 @@ Outcome ApiJob::Private::classifyTransport(QNetworkReply *reply)
         if (m_request.timeout.count() % 1000 == 0) {
             // (A division inside translate()'s arguments sends lupdate into an endless loop.)
             const int seconds = int(m_request.timeout.count() / 1000);
-            error.message = QCoreApplication::translate("Shipdeck::ApiError",
-                                                        "The server did not answer within %n second(s).", nullptr,
-                                                        seconds);
+            error.message = QCoreApplication::translate(
+                "Shipdeck::ApiError", "The server did not answer within %n second(s).", nullptr, seconds);
         } else {
             error.message
                 = QCoreApplication::translate("Shipdeck::ApiError", "The server did not answer within %1 milliseconds.")
@@ -471,7 +470,7 @@ Outcome ApiJob::Private::classifyTransport(QNetworkReply *reply)
                             .arg(host, reply->errorString());
         break;
     }
-    return { error, retryable };
+    return {error, retryable};
 }
 
 Outcome ApiJob::Private::classifyHttpStatus()
@@ -490,17 +489,17 @@ Outcome ApiJob::Private::classifyHttpStatus()
             = QCoreApplication::translate("Shipdeck::ApiError",
                                           "The token was rejected (HTTP 401). Check that it is valid and not expired.")
             + serverSuffix(error.serverMessage);
-        return { error, false };
+        return {error, false};
     case 403:
         error.kind = ApiError::Kind::Forbidden;
         error.message = QCoreApplication::translate("Shipdeck::ApiError", "Access denied (HTTP 403): %1").arg(detail);
-        return { error, false };
+        return {error, false};
     case 404:
         error.kind = ApiError::Kind::NotFound;
         error.message = QCoreApplication::translate("Shipdeck::ApiError", "Not found (HTTP 404): %1").arg(detail);
-        return { error, false };
+        return {error, false};
     case 429:
-        return { rateLimitedError(std::nullopt), true };
+        return {rateLimitedError(std::nullopt), true};
     default:
         break;
     }
@@ -509,12 +508,12 @@ Outcome ApiJob::Private::classifyHttpStatus()
         error.message
             = QCoreApplication::translate("Shipdeck::ApiError", "The server had an error (HTTP %1).").arg(m_status)
             + serverSuffix(error.serverMessage);
-        return { error, true };
+        return {error, true};
     }
     error.kind = ApiError::Kind::ClientError;
     error.message = QCoreApplication::translate("Shipdeck::ApiError", "The request was refused (HTTP %1): %2")
                         .arg(QString::number(m_status), detail);
-    return { error, false };
+    return {error, false};
 }
 
 ApiJob::ApiJob(QNetworkAccessManager *nam, ApiRequest request, QObject *parent)
@@ -549,7 +548,7 @@ void ApiJob::start()
     const QString scheme = url.scheme().toLower();
     if (url.isEmpty() || !url.isValid() || url.isRelative() || (scheme != "http"_L1 && scheme != "https"_L1)
         || url.host().isEmpty()) {
-        ApiError error { ApiError::Kind::InvalidUrl, 0, {}, {} };
+        ApiError error {ApiError::Kind::InvalidUrl, 0, {}, {}};
         error.message = QCoreApplication::translate("Shipdeck::ApiError", "“%1” is not a valid http(s) address.")
                             .arg(displayUrl(url));
         d->finishLater(error);
@@ -563,10 +562,10 @@ void ApiJob::cancel()
     if (d->m_finished)
         return;
     d->m_started = true; // a cancelled job cannot be started any more
-    d->finish({ ApiError::Kind::Cancelled,
-                d->m_status,
-                {},
-                QCoreApplication::translate("Shipdeck::ApiError", "The request was cancelled.") });
+    d->finish({ApiError::Kind::Cancelled,
+               d->m_status,
+               {},
+               QCoreApplication::translate("Shipdeck::ApiError", "The request was cancelled.")});
 }
 
 const ApiRequest &ApiJob::request() const
@@ -698,7 +697,7 @@ void PagedApiJob::Private::onPageFinished(ApiJob *job)
     }
     const QJsonDocument document = job->json();
     if (!document.isArray()) {
-        ApiError error { ApiError::Kind::MalformedJson, job->httpStatus(), {}, {} };
+        ApiError error {ApiError::Kind::MalformedJson, job->httpStatus(), {}, {}};
         error.message = QCoreApplication::translate("Shipdeck::ApiError", "The server sent malformed JSON: %1")
                             .arg(QCoreApplication::translate("Shipdeck::ApiError", "expected a list of items"));
         finish(error);
@@ -728,7 +727,7 @@ void PagedApiJob::Private::onPageFinished(ApiJob *job)
     const QUrl &first = m_firstPage.url;
     if (next.scheme() != first.scheme() || next.host().compare(first.host(), Qt::CaseInsensitive) != 0
         || next.port(next.scheme() == "https"_L1 ? 443 : 80) != first.port(first.scheme() == "https"_L1 ? 443 : 80)) {
-        ApiError error { ApiError::Kind::InvalidUrl, 0, {}, {} };
+        ApiError error {ApiError::Kind::InvalidUrl, 0, {}, {}};
         error.message = QCoreApplication::translate("Shipdeck::ApiError",
                                                     "The next page is on another server (%1); it was not requested.")
                             .arg(displayUrl(next));
@@ -765,10 +764,10 @@ void PagedApiJob::cancel()
     if (d->m_finished)
         return;
     d->m_started = true;
-    d->finish({ ApiError::Kind::Cancelled,
-                0,
-                {},
-                QCoreApplication::translate("Shipdeck::ApiError", "The request was cancelled.") });
+    d->finish({ApiError::Kind::Cancelled,
+               0,
+               {},
+               QCoreApplication::translate("Shipdeck::ApiError", "The request was cancelled.")});
 }
 
 bool PagedApiJob::isFinished() const

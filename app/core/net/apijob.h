@@ -23,24 +23,27 @@ namespace Shipdeck {
 
 /// What to send. Headers are raw pairs; the job adds User-Agent, and unless given, Accept: application/json (when
 /// expectJson) and Content-Type: application/json (when there is a body).
-struct ApiRequest {
+struct ApiRequest
+{
     QByteArray method = QByteArrayLiteral("GET");
     QUrl url;
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body; ///< for POST/PUT, usually JSON
-    std::chrono::milliseconds timeout{30000}; ///< transfer timeout: no progress for this long fails the attempt
+    std::chrono::milliseconds timeout {30000}; ///< transfer timeout: no progress for this long fails the attempt
     bool expectJson = true; ///< parse the body as JSON and fail with MalformedJson when it is not
 };
 
 /// How an idempotent request (GET, HEAD) is tried again after a transient failure. Never applied to POST/PUT/DELETE.
-struct RetryPolicy {
+struct RetryPolicy
+{
     int maxAttempts = 4; ///< including the first
-    std::chrono::milliseconds baseDelay{1000}; ///< delay before attempt n+1 is random in [0, base * 2^n] (full jitter)
-    std::chrono::milliseconds maxDelay{60000}; ///< cap for computed and server-requested delays
+    std::chrono::milliseconds baseDelay {1000}; ///< delay before attempt n+1 is random in [0, base * 2^n] (full jitter)
+    std::chrono::milliseconds maxDelay {60000}; ///< cap for computed and server-requested delays
 };
 
 /// Rate-limit state announced by the server (GitLab RateLimit-*, Sentry X-Sentry-Rate-Limit-*).
-struct RateLimitInfo {
+struct RateLimitInfo
+{
     int limit = -1; ///< -1 when not announced
     int remaining = -1;
     QDateTime reset; ///< invalid when not announced

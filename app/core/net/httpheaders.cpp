@@ -21,7 +21,7 @@ constexpr qsizetype MaxMessageLength = 500;
 int monthFromName(QByteArrayView name)
 {
     static constexpr const char *months[]
-        = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
+        = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
     for (int i = 0; i < 12; ++i) {
         if (name.compare(QByteArrayView(months[i]), Qt::CaseInsensitive) == 0)
             return i + 1;
@@ -134,7 +134,7 @@ QList<LinkValue> parseLinks(QByteArrayView header)
                 value = unquote(header.sliced(valueStart, pos - valueStart));
             }
             if (!name.isEmpty())
-                link.params.append({ name, value });
+                link.params.append({name, value});
         }
         links.append(link);
         // Anything left before the next comma is garbage; skip it.
@@ -206,7 +206,7 @@ QString messageFromJson(const QJsonDocument &document)
     if (document.isArray())
         return flatten(document.array());
     const QJsonObject object = document.object();
-    for (const auto key : { "message"_L1, "detail"_L1 }) {
+    for (const auto key : {"message"_L1, "detail"_L1}) {
         const QString text = flatten(object.value(key));
         if (!text.isEmpty())
             return text;
@@ -215,7 +215,7 @@ QString messageFromJson(const QJsonDocument &document)
     const QString description = flatten(object.value("error_description"_L1));
     if (!description.isEmpty())
         return description;
-    for (const auto key : { "error"_L1, "errors"_L1 }) {
+    for (const auto key : {"error"_L1, "errors"_L1}) {
         const QString text = flatten(object.value(key));
         if (!text.isEmpty())
             return text;

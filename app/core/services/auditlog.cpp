@@ -5,11 +5,7 @@
 
 namespace Shipdeck {
 
-AuditLog::AuditLog(Database *database, QObject *parent)
-    : QObject(parent)
-    , m_database(database)
-{
-}
+AuditLog::AuditLog(Database *database, QObject *parent) : QObject(parent), m_database(database) { }
 
 void AuditLog::load(int limit)
 {

@@ -4,17 +4,15 @@
 
 namespace Shipdeck {
 
-ConnectionStatus::ConnectionStatus(Source source, QObject *parent)
-    : QObject(parent)
-    , m_source(source)
-{
-}
+ConnectionStatus::ConnectionStatus(Source source, QObject *parent) : QObject(parent), m_source(source) { }
 
 QString ConnectionStatus::stateText() const
 {
     switch (m_state) {
     case State::NotConfigured:
         return tr("not configured");
+    case State::Ready:
+        return tr("ready");
     case State::Connecting:
         return tr("connecting…");
     case State::Live:
@@ -43,7 +41,7 @@ void ConnectionStatus::setConfigured(bool configured)
         m_error.clear();
         setState(State::NotConfigured);
     } else if (m_state == State::NotConfigured) {
-        setState(State::Connecting);
+        setState(isPolled(m_source) ? State::Connecting : State::Ready);
     }
 }
 
@@ -60,7 +58,6 @@ void ConnectionStatus::setLive(const QDateTime &at)
     m_error.clear();
     m_state = State::Live;
     Q_EMIT changed(); // also when already live: the time of the last success moved
-
 }
 
 void ConnectionStatus::setFailed(const QString &message)
@@ -68,7 +65,6 @@ void ConnectionStatus::setFailed(const QString &message)
     m_error = message;
     m_state = m_lastSuccess.isValid() ? State::Stale : State::Error;
     Q_EMIT changed(); // also when already failed: the reason may differ
-
 }
 
 void ConnectionStatus::setState(State state)

@@ -10,7 +10,7 @@ namespace Shipdeck {
 /**
  * The connection state of one source, as the status bar and the panes show it:
  * not configured → connecting → live; after a failure "error" (no good data yet) or "stale" (the last good data is
- * still shown, from lastSuccess()).
+ * still shown, from lastSuccess()). Sources Shipdeck only sends to (Slack, email) go from not configured to ready.
  */
 class ConnectionStatus : public QObject
 {
@@ -18,6 +18,7 @@ class ConnectionStatus : public QObject
 public:
     enum class State {
         NotConfigured,
+        Ready, ///< configured, and not polled (Slack, email)
         Connecting,
         Live,
         Stale,

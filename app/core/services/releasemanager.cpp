@@ -9,11 +9,7 @@
 
 namespace Shipdeck {
 
-ReleaseManager::ReleaseManager(Database *database, QObject *parent)
-    : QObject(parent)
-    , m_database(database)
-{
-}
+ReleaseManager::ReleaseManager(Database *database, QObject *parent) : QObject(parent), m_database(database) { }
 
 ReleaseManager::~ReleaseManager() = default;
 
@@ -108,7 +104,7 @@ bool ReleaseManager::reschedule(const QString &id, const QDateTime &start, const
     if (!updateRelease(*current))
         return false;
     audit(QStringLiteral("release.reschedule"), *current,
-          before + QStringLiteral(" → ") + locale.toString(start, QLocale::ShortFormat));
+                         before + QStringLiteral(" → ") + locale.toString(start, QLocale::ShortFormat));
     return true;
 }
 
@@ -122,7 +118,8 @@ bool ReleaseManager::setStatus(const QString &id, ReleaseStatus status)
     if (!updateRelease(*current))
         return false;
     if (before != status)
-        audit(QStringLiteral("release.status"), *current, releaseStatusKey(before) + QStringLiteral(" → ") + releaseStatusKey(status));
+        audit(QStringLiteral("release.status"), *current,
+                             releaseStatusKey(before) + QStringLiteral(" → ") + releaseStatusKey(status));
     return true;
 }
 
@@ -152,12 +149,12 @@ void ReleaseManager::audit(const QString &action, const Release &release, const 
 {
     if (!m_auditLog)
         return;
-    m_auditLog->record(AuditEvent{.when = QDateTime::currentDateTimeUtc(),
-                                  .who = m_actor,
-                                  .what = action,
-                                  .subject = release.version,
-                                  .why = {},
-                                  .outcome = outcome});
+    m_auditLog->record(AuditEvent {.when = QDateTime::currentDateTimeUtc(),
+                                   .who = m_actor,
+                                   .what = action,
+                                   .subject = release.version,
+                                   .why = {},
+                                   .outcome = outcome});
 }
 
 } // namespace Shipdeck

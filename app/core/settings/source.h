@@ -16,6 +16,12 @@ enum class Source {
 
 inline constexpr Source allSources[] = {Source::GitLab, Source::Sentry, Source::Slack, Source::Email};
 
+/// Whether Shipdeck polls the source for data (GitLab, Sentry), or only sends to it (Slack, email).
+[[nodiscard]] inline constexpr bool isPolled(Source source)
+{
+    return source == Source::GitLab || source == Source::Sentry;
+}
+
 /// The name shown to the user (product names stay as they are).
 [[nodiscard]] inline QString sourceName(Source source)
 {

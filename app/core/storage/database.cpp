@@ -14,7 +14,7 @@ namespace Shipdeck {
 namespace {
 
 // Migration N takes the schema from version N-1 to N. Never edit a released step: add a new one.
-const std::array<QStringList, Database::schemaVersion> migrations{{
+const std::array<QStringList, Database::schemaVersion> migrations {{
     // 1: releases, environments and their link.
     {
         QStringLiteral("CREATE TABLE releases ("
@@ -29,23 +29,23 @@ const std::array<QStringList, Database::schemaVersion> migrations{{
                        " milestone TEXT NOT NULL DEFAULT '',"
                        " tag TEXT NOT NULL DEFAULT '',"
                        " CHECK (planned_end IS NULL OR planned_start IS NULL OR planned_end >= planned_start))"),
-        QStringLiteral("CREATE TABLE environments ("
+            QStringLiteral("CREATE TABLE environments ("
                        " name TEXT PRIMARY KEY,"
                        " tier TEXT NOT NULL DEFAULT '',"
                        " external_url TEXT NOT NULL DEFAULT '')"),
-        QStringLiteral("CREATE TABLE release_environments ("
+                QStringLiteral("CREATE TABLE release_environments ("
                        " release_id TEXT NOT NULL REFERENCES releases(id) ON DELETE CASCADE,"
                        " environment TEXT NOT NULL REFERENCES environments(name) ON UPDATE CASCADE,"
                        " position INTEGER NOT NULL,"
                        " PRIMARY KEY (release_id, environment))"),
-        QStringLiteral("CREATE INDEX releases_by_start ON releases(planned_start)"),
-    },
-    // 2: release-notes link, freeze windows, the audit trail.
-    {
-        QStringLiteral("ALTER TABLE releases ADD COLUMN notes_document TEXT NOT NULL DEFAULT ''"),
-        QStringLiteral("ALTER TABLE environments ADD COLUMN state TEXT NOT NULL DEFAULT ''"),
-        QStringLiteral("ALTER TABLE environments ADD COLUMN gitlab_id INTEGER NOT NULL DEFAULT 0"),
-        QStringLiteral("CREATE TABLE freeze_windows ("
+                               QStringLiteral("CREATE INDEX releases_by_start ON releases(planned_start)"),
+                },
+                // 2: release-notes link, freeze windows, the audit trail.
+                {
+                    QStringLiteral("ALTER TABLE releases ADD COLUMN notes_document TEXT NOT NULL DEFAULT ''"),
+                        QStringLiteral("ALTER TABLE environments ADD COLUMN state TEXT NOT NULL DEFAULT ''"),
+                            QStringLiteral("ALTER TABLE environments ADD COLUMN gitlab_id INTEGER NOT NULL DEFAULT 0"),
+                                           QStringLiteral("CREATE TABLE freeze_windows ("
                        " id TEXT PRIMARY KEY,"
                        " starts_at INTEGER NOT NULL,"
                        " ends_at INTEGER NOT NULL,"
@@ -53,7 +53,7 @@ const std::array<QStringList, Database::schemaVersion> migrations{{
                        " reason TEXT NOT NULL DEFAULT '',"
                        " source TEXT NOT NULL DEFAULT 'local',"
                        " CHECK (ends_at > starts_at))"),
-        QStringLiteral("CREATE TABLE audit_events ("
+                                                          QStringLiteral("CREATE TABLE audit_events ("
                        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
                        " at INTEGER NOT NULL,"
                        " actor TEXT NOT NULL,"
@@ -61,8 +61,8 @@ const std::array<QStringList, Database::schemaVersion> migrations{{
                        " subject TEXT NOT NULL DEFAULT '',"
                        " reason TEXT NOT NULL DEFAULT '',"
                        " outcome TEXT NOT NULL DEFAULT '')"),
-    },
-}};
+                                           },
+                        }};
 
 } // namespace
 

@@ -3,9 +3,9 @@
 #include <QException>
 #include <QFuture>
 #include <QObject>
+#include <QPromise>
 #include <QString>
 #include <QThreadPool>
-#include <QPromise>
 
 #include <memory>
 #include <type_traits>
@@ -21,10 +21,7 @@ namespace Shipdeck {
 class DatabaseError : public QException
 {
 public:
-    explicit DatabaseError(QString message)
-        : m_message(std::move(message))
-    {
-    }
+    explicit DatabaseError(QString message) : m_message(std::move(message)) { }
     void raise() const override { throw *this; }
     [[nodiscard]] DatabaseError *clone() const override { return new DatabaseError(*this); }
     [[nodiscard]] const QString &message() const { return m_message; }
@@ -58,8 +55,7 @@ public:
     QFuture<void> open();
 
     /// Runs @p fn(QSqlDatabase &) on the database thread. Throw DatabaseError from @p fn to fail the future.
-    template<typename Fn>
-    auto run(Fn &&fn) -> QFuture<std::invoke_result_t<Fn, QSqlDatabase &>>
+    template<typename Fn> auto run(Fn &&fn) -> QFuture<std::invoke_result_t<Fn, QSqlDatabase &>>
     {
         // A QPromise, not QtConcurrent::run: waiting on a QtConcurrent future may run the task in the waiting
         // thread ("work stealing"), which would use the connection from the wrong thread and overtake queued writes.
@@ -82,8 +78,7 @@ public:
     }
 
     /// Runs @p fn inside a transaction: committed when it returns, rolled back when it throws.
-    template<typename Fn>
-    auto transaction(Fn &&fn) -> QFuture<std::invoke_result_t<Fn, QSqlDatabase &>>
+    template<typename Fn> auto transaction(Fn &&fn) -> QFuture<std::invoke_result_t<Fn, QSqlDatabase &>>
     {
         return run([fn = std::forward<Fn>(fn)](QSqlDatabase &db) mutable { return inTransaction(db, fn); });
     }
@@ -92,8 +87,7 @@ public:
      * Queues @p fn(QSqlDatabase &) as a write in its own transaction. A write is never cancelled once queued, not
      * even when its caller is destroyed; a failure is reported by writeFailed(). Writes run in the order queued.
      */
-    template<typename Fn>
-    void write(Fn &&fn)
+    template<typename Fn> void write(Fn &&fn)
     {
         m_pool.start([this, fn = std::forward<Fn>(fn)]() mutable {
             try {

@@ -91,8 +91,7 @@ void save(QSqlDatabase &db, const Release &release)
     query.bindValue(QStringLiteral(":title"), text(release.title));
     query.bindValue(QStringLiteral(":start"), toStoredTime(release.plannedStart));
     query.bindValue(QStringLiteral(":end"), toStoredTime(release.plannedEnd));
-    query.bindValue(QStringLiteral(":zone"),
-                    timeZoneId(release.plannedStart.isValid() ? release.plannedStart : release.plannedEnd));
+    query.bindValue(QStringLiteral(":zone"), timeZoneId(release.plannedStart.isValid() ? release.plannedStart : release.plannedEnd));
     query.bindValue(QStringLiteral(":status"), releaseStatusKey(release.status));
     query.bindValue(QStringLiteral(":owner"), text(release.owner));
     query.bindValue(QStringLiteral(":milestone"), text(release.milestone));
@@ -139,11 +138,11 @@ QList<Environment> loadAll(QSqlDatabase &db)
     Database::exec(query);
     QList<Environment> result;
     while (query.next()) {
-        result.append(Environment{.name = query.value(0).toString(),
-                                  .tier = query.value(1).toString(),
-                                  .state = query.value(2).toString(),
-                                  .externalUrl = query.value(3).toString(),
-                                  .gitlabId = query.value(4).toLongLong()});
+        result.append(Environment {.name = query.value(0).toString(),
+                                   .tier = query.value(1).toString(),
+                                   .state = query.value(2).toString(),
+                                   .externalUrl = query.value(3).toString(),
+                                   .gitlabId = query.value(4).toLongLong()});
     }
     return result;
 }
@@ -176,13 +175,13 @@ QList<AuditEvent> loadRecent(QSqlDatabase &db, int limit)
     Database::exec(query);
     QList<AuditEvent> result;
     while (query.next()) {
-        result.append(AuditEvent{.id = query.value(0).toLongLong(),
-                                 .when = QDateTime::fromMSecsSinceEpoch(query.value(1).toLongLong(), QTimeZone::UTC),
-                                 .who = query.value(2).toString(),
-                                 .what = query.value(3).toString(),
-                                 .subject = query.value(4).toString(),
-                                 .why = query.value(5).toString(),
-                                 .outcome = query.value(6).toString()});
+        result.append(AuditEvent {.id = query.value(0).toLongLong(),
+                                  .when = QDateTime::fromMSecsSinceEpoch(query.value(1).toLongLong(), QTimeZone::UTC),
+                                  .who = query.value(2).toString(),
+                                  .what = query.value(3).toString(),
+                                  .subject = query.value(4).toString(),
+                                  .why = query.value(5).toString(),
+                                  .outcome = query.value(6).toString()});
     }
     return result;
 }

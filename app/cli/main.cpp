@@ -1,0 +1,137 @@
+// shipdeck-cli: the command-line front end over shipdeck_core (no widgets).
+//
+// Exit codes: 0 ok, 1 other failure, 2 usage, 3 authentication, 4 not found, 5 network or server error.
+#include "services/releasemanager.h"
+#include "settings/workspace.h"
+#include "shipdeck_version.h"
+#include "storage/database.h"
+#include "storage/stores.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+#include <QTimeZone>
+
+#include <cstdio>
+
+using namespace Shipdeck;
+
+namespace {
+
+enum ExitCode {
+    ExitOk = 0,
+    ExitFailure = 1,
+    ExitUsage = 2,
+    ExitAuth = 3,
+    ExitNotFound = 4,
+    ExitNetwork = 5,
+};
+
+struct Cli
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
+
+int fail(int code, const QString &message)
+{
+    QTextStream(stderr) << "shipdeck-cli: " << message << Qt::endl;
+    return code;
+}
+
+QJsonObject toJson(const Release &r)
+{
+    return QJsonObject {
+        {QStringLiteral("id"), r.id},
+         {QStringLiteral("version"), r.version},
+          {QStringLiteral("title"), r.title},
+           {QStringLiteral("planned_start"), r.plannedStart.toString(Qt::ISODate)},
+            {QStringLiteral("planned_end"), r.plannedEnd.toString(Qt::ISODate)},
+             {QStringLiteral("time_zone"), timeZoneId(r.plannedStart)},
+              {QStringLiteral("environments"), QJsonArray::fromStringList(r.environments)},
+               {QStringLiteral("status"), releaseStatusKey(r.status)},
+                {QStringLiteral("owner"), r.owner},
+                 {QStringLiteral("milestone"), r.milestone},
+                  {QStringLiteral("tag"), r.tag},
+                 };
+}
+
+/// `releases`: the planned and past releases of the workspace.
+int listReleases(const Workspace &workspace, bool json)
+{
+    Database database(workspace.databasePath());
+    QList<Release> releases;
+    try {
+        // A command-line tool may wait for its one query.
+        releases = database
+                       .run([](QSqlDatabase &db) {
+                           Database::migrate(db);
+                           return ReleaseStore::loadAll(db);
+                       })
+                       .result();
+    } catch (const DatabaseError &error) {
+        return fail(ExitFailure, error.message());
+    }
+    QTextStream out(stdout);
+    if (json) {
+        QJsonArray array;
+        for (const Release &r : std::as_const(releases))
+            array.append(toJson(r));
+        out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    for (const Release &r : std::as_const(releases)) {
+        out << qSetFieldWidth(10) << Qt::left << r.version << qSetFieldWidth(0) << ' ' << qSetFieldWidth(12)
+            << releaseStatusKey(r.status) << qSetFieldWidth(0) << ' ' << r.plannedStart.toString(Qt::ISODate) << "  "
+            << r.title << Qt::endl;
+    }
+    if (releases.isEmpty())
+        out << Cli::tr("No releases.") << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Shipdeck"));
+    QCoreApplication::setApplicationName(QStringLiteral("shipdeck"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SHIPDECK_VERSION_STRING));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Cli::tr("Shipdeck on the command line.\n\n"
+                                             "Commands:\n"
+                                             "  releases    List the releases of the workspace\n\n"
+                                             "Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, "
+                                             "5 network or server error."));
+    parser.addHelpOption();
+    const QCommandLineOption version(QStringList {QStringLiteral("v"), QStringLiteral("version")},
+                                                  Cli::tr("Print the Shipdeck and Qt versions."));
+    const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print JSON for scripts."));
+    const QCommandLineOption demo(QStringLiteral("demo"), Cli::tr("Use the demo workspace."));
+    parser.addOptions({version, json, demo});
+    parser.addPositionalArgument(QStringLiteral("command"), Cli::tr("The command to run."));
+
+    if (!parser.parse(QCoreApplication::arguments()))
+        return fail(ExitUsage, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return ExitOk;
+    }
+    if (parser.isSet(version)) {
+        std::printf("shipdeck-cli %s\nQt %s\n", SHIPDECK_VERSION_STRING, qVersion());
+        return ExitOk;
+    }
+    const QStringList args = parser.positionalArguments();
+    if (args.isEmpty())
+        return fail(ExitUsage, Cli::tr("No command given; see --help."));
+    const Workspace workspace = parser.isSet(demo) ? Workspace::demo() : Workspace::standard();
+    const QString command = args.first();
+    if (command == QLatin1StringView("releases"))
+        return listReleases(workspace, parser.isSet(json));
+    return fail(ExitUsage, Cli::tr("Unknown command “%1”; see --help.").arg(command));
+}

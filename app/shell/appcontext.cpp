@@ -1,0 +1,79 @@
+#include "appcontext.h"
+
+#include "net/networkaccess.h"
+#include "services/auditlog.h"
+#include "services/connectionstatus.h"
+#include "services/releasemanager.h"
+#include "settings/secretstore.h"
+#include "settings/settingsstore.h"
+#include "storage/database.h"
+
+#include <QNetworkAccessManager>
+
+namespace Shipdeck {
+
+AppContext::AppContext(const Workspace &workspace, QObject *parent)
+    : QObject(parent)
+    , m_workspace(workspace)
+    , m_network(createNetworkAccessManager(this))
+    , m_database(new Database(workspace.databasePath(), this))
+    , m_audit(new AuditLog(m_database, this))
+    , m_releases(new ReleaseManager(m_database, this))
+    , m_settings(new SettingsStore(workspace, this))
+    , m_secrets(new SecretStore(workspace.keychainService(), this))
+{
+    m_releases->setAuditLog(m_audit, qEnvironmentVariable("USER", tr("you")));
+    for (Source source : allSources) {
+        m_status[size_t(source)] = new ConnectionStatus(source, this);
+        updateConfigured(source);
+    }
+    connect(m_settings, &SettingsStore::changed, this, &AppContext::updateConfigured);
+    // A source is configured once its settings are complete and its secret is known.
+    auto secretChanged = [this](SecretStore::Key key) {
+        for (Source source : allSources) {
+            if (SecretStore::keyFor(source) == key)
+                updateConfigured(source);
+        }
+    };
+    connect(m_secrets, &SecretStore::secretRead, this, secretChanged);
+    connect(m_secrets, &SecretStore::secretWritten, this, secretChanged);
+    connect(m_secrets, &SecretStore::secretRemoved, this, secretChanged);
+    connect(m_database, &Database::writeFailed, this, &AppContext::storageError);
+    connect(m_releases, &ReleaseManager::storageError, this, &AppContext::storageError);
+    connect(m_audit, &AuditLog::storageError, this, &AppContext::storageError);
+    connect(m_releases, &ReleaseManager::loaded, this, &AppContext::loaded);
+}
+
+AppContext::~AppContext() = default;
+
+void AppContext::start()
+{
+    m_secrets->readAll();
+    QString error;
+    if (!m_workspace.ensureExists(&error)) {
+        Q_EMIT storageError(error);
+        return;
+    }
+    m_database->open()
+        .then(this,
+              [this] {
+                  m_releases->load();
+                  m_audit->load();
+              })
+        .onFailed(this, [this](const DatabaseError &e) {
+            Q_EMIT storageError(e.message());
+            Q_EMIT loaded();
+        });
+}
+
+void AppContext::updateConfigured(Source source)
+{
+    bool needsSecret = true;
+    if (source == Source::Email) // an SMTP server without login needs no password
+        needsSecret = !m_settings->email().user.trimmed().isEmpty();
+    const bool configured
+        = m_settings->isConfigured(source) && (!needsSecret || m_secrets->hasSecret(SecretStore::keyFor(source)));
+    status(source)->setConfigured(configured);
+}
+
+} // namespace Shipdeck

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "settings/source.h"
+#include "settings/workspace.h"
+
+#include <QObject>
+
+#include <array>
+
+class QNetworkAccessManager;
+
+namespace Shipdeck {
+
+class AuditLog;
+class ConnectionStatus;
+class Database;
+class ReleaseManager;
+class SecretStore;
+class SettingsStore;
+
+/**
+ * The composition root's objects for one workspace: network, database, managers, settings, secrets and the
+ * connection state of every source. Created once by main() (and by widget tests), wired explicitly, handed to
+ * the main window; no singletons.
+ */
+class AppContext : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AppContext(const Workspace &workspace, QObject *parent = nullptr);
+    ~AppContext() override;
+
+    /// Opens the database and starts loading; storage errors are reported through storageError().
+    void start();
+
+    [[nodiscard]] const Workspace &workspace() const { return m_workspace; }
+    [[nodiscard]] QNetworkAccessManager *network() const { return m_network; }
+    [[nodiscard]] Database *database() const { return m_database; }
+    [[nodiscard]] ReleaseManager *releases() const { return m_releases; }
+    [[nodiscard]] AuditLog *auditLog() const { return m_audit; }
+    [[nodiscard]] SettingsStore *settings() const { return m_settings; }
+    [[nodiscard]] SecretStore *secrets() const { return m_secrets; }
+    [[nodiscard]] ConnectionStatus *status(Source source) const { return m_status[size_t(source)]; }
+
+Q_SIGNALS:
+    /// The database could not be opened, read or written.
+    void storageError(const QString &message);
+    /// Everything stored has been read.
+    void loaded();
+
+private:
+    void updateConfigured(Source source);
+
+    Workspace m_workspace;
+    QNetworkAccessManager *m_network;
+    Database *m_database;
+    AuditLog *m_audit;
+    ReleaseManager *m_releases;
+    SettingsStore *m_settings;
+    SecretStore *m_secrets;
+    std::array<ConnectionStatus *, std::size(allSources)> m_status {};
+};
+
+} // namespace Shipdeck

@@ -1,0 +1,308 @@
+#include "mainwindow.h"
+
+#include "appcontext.h"
+#include "common/emptystate.h"
+#include "panes/calendarpane.h"
+#include "panes/deploymentspane.h"
+#include "releaseroles.h"
+#include "services/connectionstatus.h"
+#include "services/releasemanager.h"
+#include "settings/settingsdialog.h"
+#include "settings/settingsstore.h"
+#include "shipdeck_version.h"
+
+#include <ksyntaxhighlighting_version.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QToolBar>
+
+namespace Shipdeck {
+
+MainWindow::MainWindow(AppContext *context, QWidget *parent) : QMainWindow(parent), m_context(context)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(context->workspace().isDemo() ? tr("Shipdeck — Demo workspace") : tr("Shipdeck"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/shipdeck.svg")));
+    setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
+    setDockNestingEnabled(true);
+
+    if (context->workspace().isDemo()) {
+        auto *banner = new QToolBar(tr("Demo"), this);
+        banner->setObjectName(QStringLiteral("DemoBanner"));
+        banner->setMovable(false);
+        banner->setFloatable(false);
+        auto *text = new QLabel(tr("Demo workspace: sample data in its own database and settings. Your own "
+                                   "workspace is untouched. Connect your GitLab and Sentry under Settings."),
+                                banner);
+        text->setTextFormat(Qt::PlainText);
+        text->setContentsMargins(6, 2, 6, 2);
+        banner->addWidget(text);
+        addToolBar(Qt::TopToolBarArea, banner);
+    }
+
+    createPanes();
+    createActions();
+    createStatusBar();
+    applyDefaultLayout();
+    restoreLayout();
+
+    connect(context, &AppContext::storageError, this, &MainWindow::showStorageError);
+}
+
+MainWindow::~MainWindow() = default;
+
+QDockWidget *MainWindow::dock(PaneId id) const
+{
+    return m_docks.at(id);
+}
+
+Pane *MainWindow::pane(PaneId id) const
+{
+    return m_panes.at(id);
+}
+
+CalendarPane *MainWindow::calendarPane() const
+{
+    return static_cast<CalendarPane *>(m_panes.at(PaneId::Calendar));
+}
+
+QLabel *MainWindow::statusLabel(Source source) const
+{
+    return m_statusLabels.at(source);
+}
+
+void MainWindow::createPanes()
+{
+    auto *gitlab = m_context->status(Source::GitLab);
+    auto *sentry = m_context->status(Source::Sentry);
+    m_panes[PaneId::Calendar] = new CalendarPane(m_context->releases(), gitlab, this);
+    m_panes[PaneId::ErrorRates]
+        = new SourcePane(Source::Sentry, sentry, tr("No error data yet"),
+                         tr("Connect Sentry to watch the error rate and crash-free sessions of each release live, "
+                            "with a marker at every deployment."),
+                         QStringLiteral("office-chart-line"), this);
+    m_panes[PaneId::Pipelines]
+        = new SourcePane(Source::GitLab, gitlab, tr("No pipelines yet"),
+                         tr("Connect GitLab to see what is building, what failed and which deploy waits for you."),
+                         QStringLiteral("run-build"), this);
+    m_panes[PaneId::Deployments] = new DeploymentsPane(m_context->auditLog(), gitlab, this);
+    m_panes[PaneId::ReleaseNotes]
+        = new SourcePane(Source::GitLab, gitlab, tr("No release notes yet"),
+                         tr("Connect GitLab to draft release notes from merged work and publish them as a GitLab "
+                            "release."),
+                         QStringLiteral("document-edit"), this);
+
+    const std::pair<PaneId, QString> titles[] = {
+        {PaneId::Calendar, tr("Calendar")},          {PaneId::ErrorRates, tr("Error rates")},
+        {PaneId::Pipelines, tr("Pipelines")},        {PaneId::Deployments, tr("Deployments && rollback")},
+        {PaneId::ReleaseNotes, tr("Release notes")},
+    };
+    const char *objectNames[]
+        = {"CalendarDock", "ErrorRatesDock", "PipelinesDock", "DeploymentsDock", "ReleaseNotesDock"};
+    for (const auto &[id, title] : titles) {
+        auto *dock = new QDockWidget(title, this);
+        dock->setObjectName(QLatin1StringView(objectNames[int(id)])); // saveState() keys on it
+        dock->setWidget(m_panes[id]);
+        dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
+                          | QDockWidget::DockWidgetFloatable);
+        m_docks[id] = dock;
+        connect(m_panes[id], &Pane::configureRequested, this, &MainWindow::showSettings);
+    }
+}
+
+void MainWindow::applyDefaultLayout()
+{
+    // Planning on the left, watching on the right:
+    //   Calendar     | Error rates
+    //   Pipelines    | Deployments & rollback
+    //   (Release notes tabbed with Calendar)
+    setCentralWidget(nullptr);
+    addDockWidget(Qt::LeftDockWidgetArea, dock(PaneId::Calendar));
+    addDockWidget(Qt::RightDockWidgetArea, dock(PaneId::ErrorRates));
+    splitDockWidget(dock(PaneId::Calendar), dock(PaneId::Pipelines), Qt::Vertical);
+    splitDockWidget(dock(PaneId::ErrorRates), dock(PaneId::Deployments), Qt::Vertical);
+    tabifyDockWidget(dock(PaneId::Calendar), dock(PaneId::ReleaseNotes));
+    for (auto &[id, d] : m_docks) {
+        d->setFloating(false);
+        d->show();
+    }
+    dock(PaneId::Calendar)->raise();
+    resizeDocks({dock(PaneId::Calendar), dock(PaneId::ErrorRates)}, {1, 1}, Qt::Horizontal);
+    resizeDocks({dock(PaneId::Calendar), dock(PaneId::Pipelines)}, {3, 2}, Qt::Vertical);
+}
+
+void MainWindow::resetLayout()
+{
+    for (auto &[id, d] : m_docks)
+        removeDockWidget(d);
+    applyDefaultLayout();
+}
+
+void MainWindow::focusPane(PaneId id)
+{
+    QDockWidget *d = dock(id);
+    d->show();
+    d->raise();
+    d->widget()->setFocus(Qt::ShortcutFocusReason);
+    if (QWidget *child = d->widget()->nextInFocusChain(); child && d->widget()->isAncestorOf(child))
+        child->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newRelease = file->addAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New Release"));
+    newRelease->setShortcut(QKeySequence::New);
+    connect(newRelease, &QAction::triggered, this, [this] {
+        focusPane(PaneId::Calendar);
+        calendarPane()->addRelease();
+    });
+    file->addSeparator();
+    QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *deleteRelease = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-delete")), tr("&Delete Release"));
+    deleteRelease->setShortcut(QKeySequence::Delete);
+    deleteRelease->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    calendarPane()->tableView()->addAction(deleteRelease);
+    connect(deleteRelease, &QAction::triggered, this, [this] {
+        const QModelIndex current = calendarPane()->tableView()->currentIndex();
+        if (!current.isValid())
+            return;
+        const QString version = current.siblingAtColumn(0).data().toString();
+        const auto answer = QMessageBox::question(this, tr("Delete Release"),
+                                                  tr("Delete the release “%1” from the plan?").arg(version));
+        if (answer == QMessageBox::Yes)
+            m_context->releases()->removeRelease(current.data(ReleaseIdRole).toString());
+    });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const int keys[] = {Qt::Key_1, Qt::Key_2, Qt::Key_3, Qt::Key_4, Qt::Key_5};
+    for (auto &[id, d] : m_docks) {
+        QAction *focus = view->addAction(tr("Go to %1").arg(d->toggleViewAction()->text()));
+        focus->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(keys[int(id)])));
+        connect(focus, &QAction::triggered, this, [this, id] { focusPane(id); });
+    }
+    view->addSeparator();
+    QMenu *panes = view->addMenu(tr("&Panes"));
+    for (auto &[id, d] : m_docks)
+        panes->addAction(d->toggleViewAction());
+    view->addSeparator();
+    QAction *reset = view->addAction(tr("&Reset Layout"));
+    connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
+    QAction *fullScreen = view->addAction(QIcon::fromTheme(QStringLiteral("view-fullscreen")), tr("F&ull Screen Mode"));
+    fullScreen->setCheckable(true);
+    fullScreen->setShortcut(QKeySequence::FullScreen);
+    connect(fullScreen, &QAction::toggled, this, [this](bool on) {
+        setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
+    });
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    for (Source source : allSources) {
+        QAction *page = settings->addAction(tr("Connect %1…").arg(sourceName(source)));
+        connect(page, &QAction::triggered, this, [this, source] { showSettings(source); });
+    }
+    settings->addSeparator();
+    QAction *configure = settings->addAction(QIcon::fromTheme(QStringLiteral("configure")), tr("&Configure Shipdeck…"));
+    configure->setShortcut(QKeySequence::Preferences);
+    configure->setMenuRole(QAction::PreferencesRole);
+    connect(configure, &QAction::triggered, this, [this] { showSettings(Source::GitLab); });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(QIcon::fromTheme(QStringLiteral("help-about")), tr("&About Shipdeck"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+    QAction *aboutQt = help->addAction(tr("About &Qt"));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createStatusBar()
+{
+    for (Source source : allSources) {
+        auto *label = new QLabel(statusBar());
+        label->setTextFormat(Qt::PlainText); // error text comes from servers
+        label->setContentsMargins(6, 0, 6, 0);
+        ConnectionStatus *status = m_context->status(source);
+        auto update = [label, status] {
+            label->setText(status->text());
+            label->setToolTip(status->text());
+        };
+        connect(status, &ConnectionStatus::changed, label, update);
+        update();
+        statusBar()->addPermanentWidget(label);
+        m_statusLabels[source] = label;
+    }
+}
+
+void MainWindow::showSettings(Source source)
+{
+    if (!m_settingsDialog) {
+        m_settingsDialog = new SettingsDialog(m_context->settings(), m_context->secrets(), m_context->network(), this);
+        m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_settingsDialog->showPage(source);
+    m_settingsDialog->show();
+    m_settingsDialog->raise();
+    m_settingsDialog->activateWindow();
+}
+
+void MainWindow::showAbout()
+{
+    const QString text
+        = tr("<h3>Shipdeck %1</h3>"
+             "<p>Plan releases, watch them roll out, roll back when they go wrong, and tell people "
+             "what changed.</p>"
+             "<p>Qt %2 (built with %3)<br>KDE Frameworks %4 (KSyntaxHighlighting)</p>")
+              .arg(QStringLiteral(SHIPDECK_VERSION_STRING), QString::fromLatin1(qVersion()),
+                                  QStringLiteral(QT_VERSION_STR), QStringLiteral(KSYNTAXHIGHLIGHTING_VERSION_STRING));
+    QMessageBox::about(this, tr("About Shipdeck"), text);
+}
+
+void MainWindow::showStorageError(const QString &message)
+{
+    statusBar()->showMessage(tr("Storage error: %1").arg(message));
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Shipdeck"),
+                                tr("Shipdeck could not use its database. Your changes are kept while Shipdeck "
+                                   "runs, but may not be saved."),
+                                QMessageBox::Ok, this);
+    box->setDetailedText(message);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::saveLayout()
+{
+    m_context->settings()->setMainWindowGeometry(saveGeometry());
+    m_context->settings()->setMainWindowState(saveState());
+}
+
+void MainWindow::restoreLayout()
+{
+    const QByteArray geometry = m_context->settings()->mainWindowGeometry();
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1400, 900);
+    const QByteArray state = m_context->settings()->mainWindowState();
+    if (!state.isEmpty())
+        restoreState(state);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace Shipdeck

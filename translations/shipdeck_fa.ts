@@ -1,0 +1,1110 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fa_IR" sourcelanguage="en">
+<context>
+    <name>Cli</name>
+    <message>
+        <source>No releases.</source>
+        <translation>هیچ انتشاری نیست.</translation>
+    </message>
+    <message>
+        <source>Shipdeck on the command line.
+
+Commands:
+  releases    List the releases of the workspace
+
+Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network or server error.</source>
+        <translation>‏Shipdeck در خط فرمان.
+
+فرمان‌ها:
+  releases    فهرست انتشارهای فضای کار
+
+کدهای خروج: 0 موفق، 1 شکست، 2 کاربرد نادرست، 3 احراز هویت، 4 پیدا نشد، 5 خطای شبکه یا کارساز.</translation>
+    </message>
+    <message>
+        <source>Print the Shipdeck and Qt versions.</source>
+        <translation>نسخه‌های Shipdeck و Qt را چاپ کن.</translation>
+    </message>
+    <message>
+        <source>Print JSON for scripts.</source>
+        <translation>برای اسکریپت‌ها JSON چاپ کن.</translation>
+    </message>
+    <message>
+        <source>Use the demo workspace.</source>
+        <translation>از فضای کار نمایشی استفاده کن.</translation>
+    </message>
+    <message>
+        <source>The command to run.</source>
+        <translation>فرمانی که باید اجرا شود.</translation>
+    </message>
+    <message>
+        <source>No command given; see --help.</source>
+        <translation>فرمانی داده نشده است؛ ‎--help‎ را ببینید.</translation>
+    </message>
+    <message>
+        <source>Unknown command “%1”; see --help.</source>
+        <translation>فرمان «%1» ناشناخته است؛ ‎--help‎ را ببینید.</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::ApiError</name>
+    <message>
+        <source>Server message: %1</source>
+        <translation>پیام کارساز: %1</translation>
+    </message>
+    <message>
+        <source>No network access is available.</source>
+        <translation>دسترسی به شبکه در دسترس نیست.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rate limited (HTTP 429); retrying in %n second(s).</source>
+        <translation><numerusform>محدودیت نرخ درخواست (HTTP 429)؛ تلاش دوباره پس از %n ثانیه.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Rate limited (HTTP 429); try again in %n second(s).</source>
+        <translation><numerusform>محدودیت نرخ درخواست (HTTP 429)؛ پس از %n ثانیه دوباره تلاش کنید.</numerusform></translation>
+    </message>
+    <message>
+        <source>Rate limited (HTTP 429).</source>
+        <translation>محدودیت نرخ درخواست (HTTP 429).</translation>
+    </message>
+    <message>
+        <source>The response was cut off after %1 of %2 bytes.</source>
+        <translation>پاسخ پس از %1 از %2 بایت قطع شد.</translation>
+    </message>
+    <message>
+        <source>The response was cut off after %1 bytes.</source>
+        <translation>پاسخ پس از %1 بایت قطع شد.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke while the request was being sent. It was not repeated; check whether it took effect.</source>
+        <translation>اتصال به %1 هنگام فرستادن درخواست قطع شد. درخواست تکرار نشد؛ بررسی کنید که انجام شده است یا نه.</translation>
+    </message>
+    <message>
+        <source>The request to %1 failed: %2</source>
+        <translation>درخواست به %1 ناموفق بود: %2</translation>
+    </message>
+    <message>
+        <source>The server sent malformed JSON: %1</source>
+        <translation>کارساز JSON نادرست فرستاد: %1</translation>
+    </message>
+    <message>
+        <source>Could not find the server “%1” (DNS lookup failed).</source>
+        <translation>کارساز «%1» پیدا نشد (جست‌وجوی DNS ناموفق بود).</translation>
+    </message>
+    <message>
+        <source>The server %1 refused the connection.</source>
+        <translation>کارساز %1 اتصال را نپذیرفت.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server did not answer within %n second(s).</source>
+        <translation><numerusform>کارساز در %n ثانیه پاسخ نداد.</numerusform></translation>
+    </message>
+    <message>
+        <source>The server did not answer within %1 milliseconds.</source>
+        <translation>کارساز در %1 میلی‌ثانیه پاسخ نداد.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: %2</source>
+        <translation>اتصال امن به %1 ناموفق بود: %2</translation>
+    </message>
+    <message>
+        <source>%1 redirected to an insecure (http) address; the request was stopped.</source>
+        <translation>‏%1 به نشانی ناامن (http) هدایت کرد؛ درخواست متوقف شد.</translation>
+    </message>
+    <message>
+        <source>%1 redirected too many times.</source>
+        <translation>‏%1 بیش از اندازه هدایت کرد.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was closed before the server answered.</source>
+        <translation>اتصال به %1 پیش از پاسخ کارساز بسته شد.</translation>
+    </message>
+    <message>
+        <source>Network error while contacting %1: %2</source>
+        <translation>خطای شبکه هنگام تماس با %1: %2</translation>
+    </message>
+    <message>
+        <source>The token was rejected (HTTP 401). Check that it is valid and not expired.</source>
+        <translation>توکن پذیرفته نشد (HTTP 401). بررسی کنید که معتبر است و منقضی نشده است.</translation>
+    </message>
+    <message>
+        <source>Access denied (HTTP 403): %1</source>
+        <translation>دسترسی رد شد (HTTP 403): %1</translation>
+    </message>
+    <message>
+        <source>Not found (HTTP 404): %1</source>
+        <translation>پیدا نشد (HTTP 404): %1</translation>
+    </message>
+    <message>
+        <source>The server had an error (HTTP %1).</source>
+        <translation>کارساز دچار خطا شد (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The request was refused (HTTP %1): %2</source>
+        <translation>درخواست رد شد (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid http(s) address.</source>
+        <translation>‏«%1» نشانی http(s) معتبری نیست.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>درخواست لغو شد.</translation>
+    </message>
+    <message>
+        <source>expected a list of items</source>
+        <translation>فهرستی از موارد انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>The next page is on another server (%1); it was not requested.</source>
+        <translation>صفحهٔ بعد روی کارساز دیگری است (%1)؛ درخواست نشد.</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::AppContext</name>
+    <message>
+        <source>you</source>
+        <translation>شما</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::AuditLogModel</name>
+    <message>
+        <source>When</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>چه کسی</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>چه کاری</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>چرا</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>نتیجه</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::CalendarPane</name>
+    <message>
+        <source>Connect GitLab to see milestones and deploy freeze windows on the calendar.</source>
+        <translation>برای دیدن نقاط عطف و بازه‌های توقف استقرار روی تقویم، GitLab را وصل کنید.</translation>
+    </message>
+    <message>
+        <source>Connect GitLab…</source>
+        <translation>وصل کردن GitLab…</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>برنامه</translation>
+    </message>
+    <message>
+        <source>Releases</source>
+        <translation>انتشارها</translation>
+    </message>
+    <message>
+        <source>New Release</source>
+        <translation>انتشار تازه</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>تازه</translation>
+    </message>
+    <message>
+        <source>New release</source>
+        <translation>انتشار تازه</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::ConnectionStatus</name>
+    <message>
+        <source>not configured</source>
+        <translation>پیکربندی نشده</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>آماده</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>در حال اتصال…</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>زنده</translation>
+    </message>
+    <message>
+        <source>stale since %1</source>
+        <translation>کهنه از %1</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>خطا</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>Status bar entry: "&lt;source&gt;: &lt;state&gt;", e.g. "GitLab: live"</extracomment>
+        <translation>‏%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>‏%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::ConnectionTest</name>
+    <message>
+        <source>Enter the address of the GitLab server first.</source>
+        <translation>نخست نشانی کارساز GitLab را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid server address: enter an http:// or https:// URL, such as https://gitlab.com.</source>
+        <translation>‏«%1» نشانی کارساز معتبری نیست: یک نشانی http:// یا https://‎ مانند https://gitlab.com وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Enter the project path (such as group/project) or its numeric id first.</source>
+        <translation>نخست مسیر پروژه (مانند group/project) یا شناسهٔ عددی آن را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Enter the access token first.</source>
+        <translation>نخست توکن دسترسی را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Enter the address of your Sentry server first.</source>
+        <translation>نخست نشانی کارساز Sentry خود را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid server address: enter an http:// or https:// URL, such as https://sentry.example.com.</source>
+        <translation>‏«%1» نشانی کارساز معتبری نیست: یک نشانی http:// یا https://‎ مانند https://sentry.example.com وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Enter the organization slug first.</source>
+        <translation>نخست شناسهٔ سازمان (slug) را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Enter the auth token first.</source>
+        <translation>نخست توکن احراز هویت را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Enter the incoming webhook URL first.</source>
+        <translation>نخست نشانی وب‌هوک ورودی را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>The webhook is not a valid URL. Copy it again from Slack's incoming webhook settings; it starts with https://hooks.slack.com/.</source>
+        <translation>وب‌هوک نشانی معتبری نیست. آن را دوباره از تنظیمات وب‌هوک ورودی Slack رونوشت کنید؛ با https://hooks.slack.com/‎ آغاز می‌شود.</translation>
+    </message>
+    <message>
+        <source>The webhook URL must start with https://: it grants posting to the channel and must not travel unencrypted.</source>
+        <translation>نشانی وب‌هوک باید با https://‎ آغاز شود: اجازهٔ فرستادن به کانال را می‌دهد و نباید رمزنشده جابه‌جا شود.</translation>
+    </message>
+    <message>
+        <source>The webhook is a valid https URL. No test message was sent; the first notification will show whether Slack accepts it.</source>
+        <translation>وب‌هوک یک نشانی https معتبر است. پیام آزمایشی فرستاده نشد؛ نخستین اعلان نشان می‌دهد که Slack آن را می‌پذیرد یا نه.</translation>
+    </message>
+    <message>
+        <source>Enter the SMTP server first.</source>
+        <translation>نخست کارساز SMTP را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>درگاه باید میان 1 و 65535 باشد.</translation>
+    </message>
+    <message>
+        <source>TLS is not available on this system, so Shipdeck cannot connect securely.</source>
+        <translation>‏TLS روی این سیستم در دسترس نیست، پس Shipdeck نمی‌تواند به‌صورت امن وصل شود.</translation>
+    </message>
+    <message>
+        <source>The network is not available.</source>
+        <translation>شبکه در دسترس نیست.</translation>
+    </message>
+    <message>
+        <source>The server “%1” could not be found. Check the address and your network connection.</source>
+        <translation>کارساز «%1» پیدا نشد. نشانی و اتصال شبکهٔ خود را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection. Check the address and the port.</source>
+        <translation>‏%1 اتصال را نپذیرفت. نشانی و درگاه را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>اتصال به %1 ممکن نشد: %2</translation>
+    </message>
+    <message>
+        <source>%1 answered, but not as the GitLab API does. Check the server address.</source>
+        <translation>‏%1 پاسخ داد، اما نه مانند API گیت‌لب. نشانی کارساز را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>Connected to GitLab as project “%1”.</source>
+        <translation>به GitLab با پروژهٔ «%1» وصل شد.</translation>
+    </message>
+    <message>
+        <source>%1 answered, but not as the Sentry API does. Check the server address.</source>
+        <translation>‏%1 پاسخ داد، اما نه مانند API سنتری. نشانی کارساز را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>The organization “%1” was found, but its data is stored in another region (%2). Choose that region.</source>
+        <translation>سازمان «%1» پیدا شد، اما داده‌هایش در منطقهٔ دیگری (%2) نگهداری می‌شود. آن منطقه را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Connected to Sentry organization “%1”.</source>
+        <translation>به سازمان «%1» در Sentry وصل شد.</translation>
+    </message>
+    <message>
+        <source>GitLab rejected the access token (HTTP 401). Check that it is complete and has not expired or been revoked.</source>
+        <translation>‏GitLab توکن دسترسی را نپذیرفت (HTTP 401). بررسی کنید که کامل است و منقضی یا باطل نشده است.</translation>
+    </message>
+    <message>
+        <source>Sentry rejected the auth token (HTTP 401). Check that it is complete and has not been revoked.</source>
+        <translation>‏Sentry توکن احراز هویت را نپذیرفت (HTTP 401). بررسی کنید که کامل است و باطل نشده است.</translation>
+    </message>
+    <message>
+        <source>The access token was accepted but may not read the project “%1” (HTTP 403). It needs the read_api scope and at least the Reporter role.</source>
+        <translation>توکن دسترسی پذیرفته شد اما اجازهٔ خواندن پروژهٔ «%1» را ندارد (HTTP 403). به دامنهٔ read_api و دست‌کم نقش Reporter نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>The auth token was accepted but may not read the organization “%1” (HTTP 403). It needs the org:read scope.</source>
+        <translation>توکن احراز هویت پذیرفته شد اما اجازهٔ خواندن سازمان «%1» را ندارد (HTTP 403). به دامنهٔ org:read نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>The project “%1” was not found on %2 (HTTP 404). Check the path or id; GitLab also answers this when the token cannot see a private project.</source>
+        <translation>پروژهٔ «%1» روی %2 پیدا نشد (HTTP 404). مسیر یا شناسه را بررسی کنید؛ GitLab همین پاسخ را وقتی توکن پروژهٔ خصوصی را نمی‌بیند نیز می‌دهد.</translation>
+    </message>
+    <message>
+        <source>The organization “%1” was not found on %2 (HTTP 404). Check the slug and the region.</source>
+        <translation>سازمان «%1» روی %2 پیدا نشد (HTTP 404). شناسه و منطقه را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>%1 is limiting the rate of requests (HTTP 429). Try again in a minute.</source>
+        <translation>‏%1 نرخ درخواست‌ها را محدود کرده است (HTTP 429). یک دقیقهٔ دیگر دوباره تلاش کنید.</translation>
+    </message>
+    <message>
+        <source>%1 had a server error (HTTP %2). Try again later.</source>
+        <translation>‏%1 دچار خطای کارساز شد (HTTP %2). بعداً دوباره تلاش کنید.</translation>
+    </message>
+    <message>
+        <source>%1 had a server error (HTTP %2): %3</source>
+        <translation>‏%1 دچار خطای کارساز شد (HTTP %2): %3</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP %2.</source>
+        <translation>‏%1 با HTTP %2 پاسخ داد.</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP %2: %3</source>
+        <translation>‏%1 با HTTP %2 پاسخ داد: %3</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted: %2. If the server uses a private certificate authority, add it to the system's trusted certificates.</source>
+        <translation>گواهی %1 مورد اعتماد نیست: %2. اگر کارساز از مرجع صدور گواهی خصوصی استفاده می‌کند، آن را به گواهی‌های مورد اعتماد سیستم بیفزایید.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the mail server %1 failed: %2. The server may not use implicit TLS on this port; try STARTTLS.</source>
+        <translation>اتصال امن به کارساز نامهٔ %1 ناموفق بود: %2. شاید کارساز روی این درگاه TLS ضمنی به کار نبرد؛ STARTTLS را بیازمایید.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: %2. Check that the address uses the right scheme and port.</source>
+        <translation>اتصال امن به %1 ناموفق بود: %2. بررسی کنید که نشانی، طرح و درگاه درستی دارد.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>‏%1 ثانیه</translation>
+    </message>
+    <message>
+        <source>The mail server %1 did not greet within %2. Port 465 usually expects implicit TLS: choose that mode.</source>
+        <translation>کارساز نامهٔ %1 در %2 خوشامد نگفت. درگاه 465 معمولاً TLS ضمنی می‌خواهد: همان حالت را برگزینید.</translation>
+    </message>
+    <message>
+        <source>The mail server %1 did not greet within %2. Check the host, the port and the TLS mode.</source>
+        <translation>کارساز نامهٔ %1 در %2 خوشامد نگفت. میزبان، درگاه و حالت TLS را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2. Check the address and your network connection.</source>
+        <translation>‏%1 در %2 پاسخ نداد. نشانی و اتصال شبکهٔ خود را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>The mail server “%1” could not be found. Check the name and your network connection.</source>
+        <translation>کارساز نامهٔ «%1» پیدا نشد. نام و اتصال شبکهٔ خود را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>The mail server %1 refused the connection on port %2. Check the port.</source>
+        <translation>کارساز نامهٔ %1 اتصال روی درگاه %2 را نپذیرفت. درگاه را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>The mail server %1 closed the connection without a greeting. Check the port and the TLS mode.</source>
+        <translation>کارساز نامهٔ %1 اتصال را بی خوشامد بست. درگاه و حالت TLS را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>Could not connect to the mail server %1: %2</source>
+        <translation>اتصال به کارساز نامهٔ %1 ممکن نشد: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not answer like a mail server. Check the port.</source>
+        <translation>‏%1 مانند کارساز نامه پاسخ نداد. درگاه را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>The mail server %1 answered on port %2. The login is checked when the first email is sent.</source>
+        <translation>کارساز نامهٔ %1 روی درگاه %2 پاسخ داد. ورود هنگام فرستادن نخستین نامه بررسی می‌شود.</translation>
+    </message>
+    <message>
+        <source>The mail server %1 refused the connection: %2</source>
+        <translation>کارساز نامهٔ %1 اتصال را نپذیرفت: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not answer like a mail server. Check the port and the TLS mode.</source>
+        <translation>‏%1 مانند کارساز نامه پاسخ نداد. درگاه و حالت TLS را بررسی کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::Database</name>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation>پایگاه دادهٔ %1 باز نشد: %2</translation>
+    </message>
+    <message>
+        <source>Cannot enable the write-ahead log: %1</source>
+        <translation>گزارش پیش‌نویسی (WAL) فعال نشد: %1</translation>
+    </message>
+    <message>
+        <source>A database query failed: %1</source>
+        <translation>یک پرس‌وجوی پایگاه داده ناموفق بود: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the database version: %1</source>
+        <translation>نسخهٔ پایگاه داده خوانده نشد: %1</translation>
+    </message>
+    <message>
+        <source>The database was written by a newer Shipdeck (schema %1; this version knows %2). It was left untouched.</source>
+        <translation>این پایگاه داده را Shipdeck تازه‌تری نوشته است (طرح‌وارهٔ %1؛ این نسخه تا %2 را می‌شناسد). دست‌نخورده ماند.</translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction: %1</source>
+        <translation>تراکنش آغاز نشد: %1</translation>
+    </message>
+    <message>
+        <source>Cannot commit a transaction: %1</source>
+        <translation>تراکنش ثبت نشد: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::DemoData</name>
+    <message>
+        <source>Search fixes</source>
+        <translation>اصلاحات جست‌وجو</translation>
+    </message>
+    <message>
+        <source>Checkout hotfix</source>
+        <translation>اصلاح فوری پرداخت</translation>
+    </message>
+    <message>
+        <source>New onboarding flow</source>
+        <translation>روند تازهٔ آشنایی کاربران</translation>
+    </message>
+    <message>
+        <source>Onboarding polish</source>
+        <translation>بهبود آشنایی کاربران</translation>
+    </message>
+    <message>
+        <source>Team billing</source>
+        <translation>صورت‌حساب تیمی</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::DeploymentsPane</name>
+    <message>
+        <source>No environments yet</source>
+        <translation>هنوز محیطی نیست</translation>
+    </message>
+    <message>
+        <source>Connect GitLab to see what is deployed to each environment, its deployment history, and to roll back.</source>
+        <translation>‏GitLab را وصل کنید تا ببینید چه چیزی در هر محیط مستقر است، تاریخچهٔ استقرارش را ببینید و بازگردانی کنید.</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>ردپای ممیزی</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::MainWindow</name>
+    <message>
+        <source>Shipdeck — Demo workspace</source>
+        <translation>‏Shipdeck — فضای کار نمایشی</translation>
+    </message>
+    <message>
+        <source>Shipdeck</source>
+        <translation>‏Shipdeck</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>نمایشی</translation>
+    </message>
+    <message>
+        <source>Demo workspace: sample data in its own database and settings. Your own workspace is untouched. Connect your GitLab and Sentry under Settings.</source>
+        <translation>فضای کار نمایشی: داده‌های نمونه در پایگاه داده و تنظیمات جداگانه. فضای کار خودتان دست‌نخورده می‌ماند. GitLab و Sentry خود را از «تنظیمات» وصل کنید.</translation>
+    </message>
+    <message>
+        <source>No error data yet</source>
+        <translation>هنوز داده‌ای از خطاها نیست</translation>
+    </message>
+    <message>
+        <source>Connect Sentry to watch the error rate and crash-free sessions of each release live, with a marker at every deployment.</source>
+        <translation>‏Sentry را وصل کنید تا نرخ خطا و نشست‌های بدون فروپاشی هر انتشار را زنده، با نشانگری در هر استقرار، ببینید.</translation>
+    </message>
+    <message>
+        <source>No pipelines yet</source>
+        <translation>هنوز خط لوله‌ای نیست</translation>
+    </message>
+    <message>
+        <source>Connect GitLab to see what is building, what failed and which deploy waits for you.</source>
+        <translation>‏GitLab را وصل کنید تا ببینید چه چیزی در حال ساخت است، چه چیزی شکست خورده و کدام استقرار منتظر شماست.</translation>
+    </message>
+    <message>
+        <source>No release notes yet</source>
+        <translation>هنوز یادداشت انتشاری نیست</translation>
+    </message>
+    <message>
+        <source>Connect GitLab to draft release notes from merged work and publish them as a GitLab release.</source>
+        <translation>‏GitLab را وصل کنید تا از کارهای ادغام‌شده پیش‌نویس یادداشت انتشار بسازید و آن را به‌صورت انتشار GitLab منتشر کنید.</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>تقویم</translation>
+    </message>
+    <message>
+        <source>Error rates</source>
+        <translation>نرخ خطا</translation>
+    </message>
+    <message>
+        <source>Pipelines</source>
+        <translation>خطوط لوله</translation>
+    </message>
+    <message>
+        <source>Deployments &amp;&amp; rollback</source>
+        <translation>استقرار و بازگردانی</translation>
+    </message>
+    <message>
+        <source>Release notes</source>
+        <translation>یادداشت‌های انتشار</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;پرونده</translation>
+    </message>
+    <message>
+        <source>&amp;New Release</source>
+        <translation>&amp;انتشار تازه</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;ویرایش</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Release</source>
+        <translation>&amp;حذف انتشار</translation>
+    </message>
+    <message>
+        <source>Delete Release</source>
+        <translation>حذف انتشار</translation>
+    </message>
+    <message>
+        <source>Delete the release “%1” from the plan?</source>
+        <translation>انتشار «%1» از برنامه حذف شود؟</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;نما</translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation>رفتن به %1</translation>
+    </message>
+    <message>
+        <source>&amp;Panes</source>
+        <translation>&amp;قاب‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>&amp;بازنشانی چیدمان</translation>
+    </message>
+    <message>
+        <source>F&amp;ull Screen Mode</source>
+        <translation>حالت تمام‌&amp;صفحه</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;تنظیمات</translation>
+    </message>
+    <message>
+        <source>Connect %1…</source>
+        <translation>وصل کردن %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Configure Shipdeck…</source>
+        <translation>&amp;پیکربندی Shipdeck…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;راهنما</translation>
+    </message>
+    <message>
+        <source>&amp;About Shipdeck</source>
+        <translation>&amp;درباره Shipdeck</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>درباره &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Shipdeck %1&lt;/h3&gt;&lt;p&gt;Plan releases, watch them roll out, roll back when they go wrong, and tell people what changed.&lt;/p&gt;&lt;p&gt;Qt %2 (built with %3)&lt;br&gt;KDE Frameworks %4 (KSyntaxHighlighting)&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Shipdeck %1&lt;/h3&gt;&lt;p&gt;انتشارها را برنامه‌ریزی کنید، استقرارشان را دنبال کنید، وقتی خراب شد بازگردانی کنید و به دیگران بگویید چه چیزی تغییر کرد.&lt;/p&gt;&lt;p&gt;Qt %2 (ساخته‌شده با %3)&lt;br&gt;KDE Frameworks %4 (KSyntaxHighlighting)&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Shipdeck</source>
+        <translation>درباره Shipdeck</translation>
+    </message>
+    <message>
+        <source>Storage error: %1</source>
+        <translation>خطای ذخیره‌سازی: %1</translation>
+    </message>
+    <message>
+        <source>Shipdeck could not use its database. Your changes are kept while Shipdeck runs, but may not be saved.</source>
+        <translation>‏Shipdeck نتوانست از پایگاه داده‌اش استفاده کند. تغییرات شما تا وقتی Shipdeck باز است نگه داشته می‌شود، اما شاید ذخیره نشود.</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::Pane</name>
+    <message>
+        <source>Connect %1…</source>
+        <translation>وصل کردن %1…</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::Pipeline</name>
+    <message>
+        <source>Unknown</source>
+        <translation>ناشناخته</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>ساخته‌شده</translation>
+    </message>
+    <message>
+        <source>Waiting for resource</source>
+        <translation>در انتظار منبع</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>در حال آماده‌سازی</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>در صف</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>در حال اجرا</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>موفق</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>ناموفق</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>لغوشده</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>ردشده</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>دستی</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>زمان‌بندی‌شده</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::Release</name>
+    <message>
+        <source>Planned</source>
+        <translation>برنامه‌ریزی‌شده</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>زمان‌بندی‌شده</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>در جریان</translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation>منتشرشده</translation>
+    </message>
+    <message>
+        <source>Rolled back</source>
+        <translation>بازگردانده‌شده</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>لغوشده</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::ReleaseListModel</name>
+    <message>
+        <source>Version</source>
+        <translation>نسخه</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>آغاز برنامه‌ریزی‌شده</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>پایان برنامه‌ریزی‌شده</translation>
+    </message>
+    <message>
+        <source>Environments</source>
+        <translation>محیط‌ها</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::ReleaseTimelineModel</name>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>Agenda entry: version, title</extracomment>
+        <translation>‏%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 to %2
+%3</source>
+        <extracomment>Agenda tooltip: start, end, status</extracomment>
+        <translation>‏%1 تا %2
+%3</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::SecretStore</name>
+    <message>
+        <source>No keychain service (Secret Service or KWallet) is available: secrets are kept only until Shipdeck quits.</source>
+        <translation>هیچ سرویس جاکلیدی (Secret Service یا KWallet) در دسترس نیست: رازها فقط تا بسته شدن Shipdeck نگه داشته می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Access to the keychain was denied.</source>
+        <translation>دسترسی به جاکلیدی رد شد.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access: %1</source>
+        <translation>جاکلیدی دسترسی را نپذیرفت: %1</translation>
+    </message>
+    <message>
+        <source>The secret could not be deleted from the keychain: %1</source>
+        <translation>راز از جاکلیدی پاک نشد: %1</translation>
+    </message>
+    <message>
+        <source>The keychain reported an error: %1</source>
+        <translation>جاکلیدی خطایی گزارش کرد: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::SettingsDialog</name>
+    <message>
+        <source>sentry.io — United States (us)</source>
+        <translation>‏sentry.io — ایالات متحده (us)</translation>
+    </message>
+    <message>
+        <source>sentry.io — European Union (de)</source>
+        <translation>‏sentry.io — اتحادیهٔ اروپا (de)</translation>
+    </message>
+    <message>
+        <source>sentry.io — United States 2 (us2)</source>
+        <translation>‏sentry.io — ایالات متحده ۲ (us2)</translation>
+    </message>
+    <message>
+        <source>Self-hosted</source>
+        <translation>میزبانی شخصی</translation>
+    </message>
+    <message>
+        <source>Enter an address that starts with http:// or https://.</source>
+        <translation>نشانی‌ای وارد کنید که با http:// یا https://‎ آغاز شود.</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the address; the token has a field of its own.</source>
+        <translation>گذرواژه را در نشانی ننویسید؛ توکن فیلد جداگانه‌ای دارد.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>تنظیمات</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>&amp;آزمودن اتصال</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>نمایش</translation>
+    </message>
+    <message>
+        <source>Show the secret</source>
+        <translation>نمایش راز</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>پنهان</translation>
+    </message>
+    <message>
+        <source>Hide the secret</source>
+        <translation>پنهان کردن راز</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;کارساز:</translation>
+    </message>
+    <message>
+        <source>group/project or 1234</source>
+        <translation>‏group/project یا 1234</translation>
+    </message>
+    <message>
+        <source>&amp;Project:</source>
+        <translation>&amp;پروژه:</translation>
+    </message>
+    <message>
+        <source>Access &amp;token:</source>
+        <translation>&amp;توکن دسترسی:</translation>
+    </message>
+    <message>
+        <source>A personal, project or group access token. Reading needs the read_api scope; retrying jobs for a rollback needs api.</source>
+        <translation>توکن دسترسی شخصی، پروژه یا گروه. خواندن به دامنهٔ read_api نیاز دارد؛ تکرار کارها برای بازگردانی به api نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>Pipelines, deployments and rollbacks come from this GitLab project.</source>
+        <translation>خطوط لوله، استقرارها و بازگردانی‌ها از این پروژهٔ GitLab می‌آیند.</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;منطقه:</translation>
+    </message>
+    <message>
+        <source>organization-slug</source>
+        <translation>‏organization-slug</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>&amp;سازمان:</translation>
+    </message>
+    <message>
+        <source>backend, web-app</source>
+        <translation>‏backend, web-app</translation>
+    </message>
+    <message>
+        <source>Project slugs, separated by commas.</source>
+        <translation>شناسه‌های پروژه، جداشده با ویرگول.</translation>
+    </message>
+    <message>
+        <source>&amp;Projects:</source>
+        <translation>&amp;پروژه‌ها:</translation>
+    </message>
+    <message>
+        <source>production (empty for all)</source>
+        <translation>‏production (خالی برای همه)</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;محیط:</translation>
+    </message>
+    <message>
+        <source>Auth &amp;token:</source>
+        <translation>&amp;توکن احراز هویت:</translation>
+    </message>
+    <message>
+        <source>An internal integration or personal token with org:read, project:read, event:read and project:releases.</source>
+        <translation>توکن یکپارچه‌سازی داخلی یا شخصی با دامنه‌های org:read، project:read، event:read و project:releases.</translation>
+    </message>
+    <message>
+        <source>Error rates and release health come from these Sentry projects.</source>
+        <translation>نرخ خطا و سلامت انتشار از این پروژه‌های Sentry می‌آیند.</translation>
+    </message>
+    <message>
+        <source>Incoming &amp;webhook URL:</source>
+        <translation>نشانی &amp;وب‌هوک ورودی:</translation>
+    </message>
+    <message>
+        <source>#releases</source>
+        <translation>‏#releases</translation>
+    </message>
+    <message>
+        <source>&amp;Channel label:</source>
+        <translation>برچسب &amp;کانال:</translation>
+    </message>
+    <message>
+        <source>Release notifications are posted through a Slack incoming webhook. Its URL is a secret: anyone who has it can post to the channel.</source>
+        <translation>اعلان‌های انتشار از راه وب‌هوک ورودی Slack فرستاده می‌شوند. نشانی آن راز است: هر کس آن را داشته باشد می‌تواند در کانال پیام بگذارد.</translation>
+    </message>
+    <message>
+        <source>SMTP &amp;server:</source>
+        <translation>&amp;کارساز SMTP:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;درگاه:</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>‏STARTTLS</translation>
+    </message>
+    <message>
+        <source>Implicit TLS (SMTPS)</source>
+        <translation>‏TLS ضمنی (SMTPS)</translation>
+    </message>
+    <message>
+        <source>None (unencrypted)</source>
+        <translation>هیچ (رمزنشده)</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;رمزگذاری:</translation>
+    </message>
+    <message>
+        <source>empty when the server needs no login</source>
+        <translation>اگر کارساز ورود نمی‌خواهد خالی بگذارید</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;نام کاربری:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;گذرواژه:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;فرستنده:</translation>
+    </message>
+    <message>
+        <source>team@example.com, oncall@example.com</source>
+        <translation>‏team@example.com, oncall@example.com</translation>
+    </message>
+    <message>
+        <source>Addresses, separated by commas.</source>
+        <translation>نشانی‌ها، جداشده با ویرگول.</translation>
+    </message>
+    <message>
+        <source>&amp;Recipients:</source>
+        <translation>&amp;گیرندگان:</translation>
+    </message>
+    <message>
+        <source>Release notifications are sent by email through this SMTP server.</source>
+        <translation>اعلان‌های انتشار با ایمیل از راه این کارساز SMTP فرستاده می‌شوند.</translation>
+    </message>
+    <message>
+        <source>The secret could not be saved: %1</source>
+        <translation>راز ذخیره نشد: %1</translation>
+    </message>
+    <message>
+        <source>The saved secret could not be read: %1</source>
+        <translation>راز ذخیره‌شده خوانده نشد: %1</translation>
+    </message>
+    <message>
+        <source>The webhook URL must start with https://.</source>
+        <translation>نشانی وب‌هوک باید با https://‎ آغاز شود.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an email address.</source>
+        <translation>‏«%1» نشانی ایمیل نیست.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>در حال آزمودن…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>در حال اتصال…</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::Source</name>
+    <message>
+        <source>Email</source>
+        <translation>ایمیل</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::Workspace</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>پوشهٔ %1 ساخته نشد.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Screenshot saved to %1</source>
+        <translation>تصویر صفحه در %1 ذخیره شد</translation>
+    </message>
+    <message>
+        <source>Could not save the screenshot to %1</source>
+        <translation>تصویر صفحه در %1 ذخیره نشد</translation>
+    </message>
+    <message>
+        <source>Plan releases, watch rollouts, roll back, and tell people what changed.</source>
+        <translation>انتشارها را برنامه‌ریزی کنید، استقرارها را دنبال کنید، بازگردانی کنید و بگویید چه چیزی تغییر کرد.</translation>
+    </message>
+    <message>
+        <source>Print the Shipdeck, Qt and KF6 versions.</source>
+        <translation>نسخه‌های Shipdeck، Qt و KF6 را چاپ کن.</translation>
+    </message>
+    <message>
+        <source>Open the demo workspace instead of your own.</source>
+        <translation>به‌جای فضای کار خودتان، فضای کار نمایشی را باز کن.</translation>
+    </message>
+    <message>
+        <source>Render the main window to the PNG &lt;file&gt; once loaded, then quit.</source>
+        <translation>پس از بارگذاری، پنجرهٔ اصلی را در &lt;file&gt; با قالب PNG بکش و سپس خارج شو.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>پرونده</translation>
+    </message>
+    <message>
+        <source>Use &lt;language&gt; (e.g. fa) for the interface.</source>
+        <translation>از &lt;language&gt; (مثلاً fa) برای رابط کاربری استفاده کن.</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>زبان</translation>
+    </message>
+</context>
+</TS>
