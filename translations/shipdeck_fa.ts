@@ -58,11 +58,15 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     </message>
     <message numerus="yes">
         <source>Rate limited (HTTP 429); retrying in %n second(s).</source>
-        <translation><numerusform>محدودیت نرخ درخواست (HTTP 429)؛ تلاش دوباره پس از %n ثانیه.</numerusform></translation>
+        <translation>
+            <numerusform>محدودیت نرخ درخواست (HTTP 429)؛ تلاش دوباره پس از %n ثانیه.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Rate limited (HTTP 429); try again in %n second(s).</source>
-        <translation><numerusform>محدودیت نرخ درخواست (HTTP 429)؛ پس از %n ثانیه دوباره تلاش کنید.</numerusform></translation>
+        <translation>
+            <numerusform>محدودیت نرخ درخواست (HTTP 429)؛ پس از %n ثانیه دوباره تلاش کنید.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rate limited (HTTP 429).</source>
@@ -98,7 +102,9 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     </message>
     <message numerus="yes">
         <source>The server did not answer within %n second(s).</source>
-        <translation><numerusform>کارساز در %n ثانیه پاسخ نداد.</numerusform></translation>
+        <translation>
+            <numerusform>کارساز در %n ثانیه پاسخ نداد.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The server did not answer within %1 milliseconds.</source>
@@ -254,7 +260,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>Status bar entry: "&lt;source&gt;: &lt;state&gt;", e.g. "GitLab: live"</extracomment>
+        <extracomment>Status bar entry: &quot;&lt;source&gt;: &lt;state&gt;&quot;, e.g. &quot;GitLab: live&quot;</extracomment>
         <translation>‏%1: %2</translation>
     </message>
     <message>
@@ -301,7 +307,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
         <translation>نخست نشانی وب‌هوک ورودی را وارد کنید.</translation>
     </message>
     <message>
-        <source>The webhook is not a valid URL. Copy it again from Slack's incoming webhook settings; it starts with https://hooks.slack.com/.</source>
+        <source>The webhook is not a valid URL. Copy it again from Slack&apos;s incoming webhook settings; it starts with https://hooks.slack.com/.</source>
         <translation>وب‌هوک نشانی معتبری نیست. آن را دوباره از تنظیمات وب‌هوک ورودی Slack رونوشت کنید؛ با https://hooks.slack.com/‎ آغاز می‌شود.</translation>
     </message>
     <message>
@@ -405,7 +411,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
         <translation>‏%1 با HTTP %2 پاسخ داد: %3</translation>
     </message>
     <message>
-        <source>The certificate of %1 is not trusted: %2. If the server uses a private certificate authority, add it to the system's trusted certificates.</source>
+        <source>The certificate of %1 is not trusted: %2. If the server uses a private certificate authority, add it to the system&apos;s trusted certificates.</source>
         <translation>گواهی %1 مورد اعتماد نیست: %2. اگر کارساز از مرجع صدور گواهی خصوصی استفاده می‌کند، آن را به گواهی‌های مورد اعتماد سیستم بیفزایید.</translation>
     </message>
     <message>

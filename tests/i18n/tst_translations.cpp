@@ -30,6 +30,8 @@ QList<Message> readTs(const QString &path, QString *error)
     QXmlStreamReader xml(&file);
     QString context;
     Message current;
+    bool inTranslation = false;
+    QString direct; // the text of a <translation> without numerus forms
     while (!xml.atEnd()) {
         xml.readNext();
         if (xml.isStartElement()) {
@@ -44,11 +46,17 @@ QList<Message> readTs(const QString &path, QString *error)
                 current.comment = xml.readElementText();
             } else if (name == QLatin1StringView("translation")) {
                 current.type = xml.attributes().value(QLatin1StringView("type")).toString();
-                if (xml.readNext() == QXmlStreamReader::Characters && !xml.isWhitespace())
-                    current.translations << xml.text().toString();
+                inTranslation = true;
+                direct.clear();
             } else if (name == QLatin1StringView("numerusform")) {
                 current.translations << xml.readElementText();
             }
+        } else if (xml.isCharacters() && inTranslation) {
+            direct += xml.text();
+        } else if (xml.isEndElement() && xml.name() == QLatin1StringView("translation")) {
+            inTranslation = false;
+            if (!direct.trimmed().isEmpty())
+                current.translations << direct;
         } else if (xml.isEndElement() && xml.name() == QLatin1StringView("message")) {
             result.append(current);
             current = Message {};
