@@ -89,17 +89,17 @@ void MainWindow::createPanes()
         = new SourcePane(Source::Sentry, sentry, tr("No error data yet"),
                          tr("Connect Sentry to watch the error rate and crash-free sessions of each release live, "
                             "with a marker at every deployment."),
-                         QStringLiteral("office-chart-line"), this);
+                         QStringLiteral("office-chart-line"), QStringLiteral("pane-errors"), this);
     m_panes[PaneId::Pipelines]
         = new SourcePane(Source::GitLab, gitlab, tr("No pipelines yet"),
                          tr("Connect GitLab to see what is building, what failed and which deploy waits for you."),
-                         QStringLiteral("run-build"), this);
+                         QStringLiteral("run-build"), QStringLiteral("pane-pipelines"), this);
     m_panes[PaneId::Deployments] = new DeploymentsPane(m_context->auditLog(), gitlab, this);
     m_panes[PaneId::ReleaseNotes]
         = new SourcePane(Source::GitLab, gitlab, tr("No release notes yet"),
                          tr("Connect GitLab to draft release notes from merged work and publish them as a GitLab "
                             "release."),
-                         QStringLiteral("document-edit"), this);
+                         QStringLiteral("document-edit"), QStringLiteral("pane-notes"), this);
 
     const std::pair<PaneId, QString> titles[] = {
         {PaneId::Calendar, tr("Calendar")},          {PaneId::ErrorRates, tr("Error rates")},

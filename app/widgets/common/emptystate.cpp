@@ -8,11 +8,6 @@
 
 namespace Shipdeck {
 
-QIcon themedIcon(const QString &name, int standardPixmap)
-{
-    return QIcon::fromTheme(name, QApplication::style()->standardIcon(QStyle::StandardPixmap(standardPixmap)));
-}
-
 EmptyState::EmptyState(QWidget *parent)
     : QWidget(parent)
     , m_icon(new QLabel(this))
@@ -42,7 +37,7 @@ EmptyState::EmptyState(QWidget *parent)
 void EmptyState::setIcon(const QIcon &icon)
 {
     const int size = style()->pixelMetric(QStyle::PM_LargeIconSize) * 2;
-    m_icon->setPixmap(icon.pixmap(size, size, QIcon::Disabled));
+    m_icon->setPixmap(icon.pixmap(size, size));
 }
 
 void EmptyState::setTitle(const QString &title)

@@ -37,7 +37,4 @@ private:
     QPushButton *m_button;
 };
 
-/// A themed icon with a fallback from Qt's standard icons, for desktops without an icon theme.
-[[nodiscard]] QIcon themedIcon(const QString &name, int standardPixmap);
-
 } // namespace Shipdeck

@@ -2,6 +2,7 @@
 
 #include "auditlogmodel.h"
 #include "common/emptystate.h"
+#include "common/icons.h"
 #include "services/connectionstatus.h"
 
 #include <QHeaderView>
@@ -15,7 +16,7 @@ namespace Shipdeck {
 DeploymentsPane::DeploymentsPane(AuditLog *audit, ConnectionStatus *gitlab, QWidget *parent)
     : Pane(Source::GitLab, gitlab, parent), m_auditModel(new AuditLogModel(this)), m_auditView(new QTableView(this))
 {
-    emptyState()->setIcon(themedIcon(QStringLiteral("cloud-upload"), QStyle::SP_DriveNetIcon));
+    emptyState()->setIcon(appIcon(QStringLiteral("cloud-upload"), QStringLiteral("pane-deployments")));
     emptyState()->setTitle(tr("No environments yet"));
     emptyState()->setText(tr("Connect GitLab to see what is deployed to each environment, its deployment history, "
                              "and to roll back."));
@@ -37,10 +38,10 @@ DeploymentsPane::DeploymentsPane(AuditLog *audit, ConnectionStatus *gitlab, QWid
 }
 
 SourcePane::SourcePane(Source source, ConnectionStatus *status, const QString &emptyTitle, const QString &emptyText,
-                       const QString &iconName, QWidget *parent)
+                       const QString &themeIcon, const QString &bundledIcon, QWidget *parent)
     : Pane(source, status, parent)
 {
-    emptyState()->setIcon(themedIcon(iconName, QStyle::SP_ComputerIcon));
+    emptyState()->setIcon(appIcon(themeIcon, bundledIcon));
     emptyState()->setTitle(emptyTitle);
     emptyState()->setText(emptyText);
 

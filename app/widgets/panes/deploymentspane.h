@@ -29,7 +29,7 @@ class SourcePane : public Pane
     Q_OBJECT
 public:
     SourcePane(Source source, ConnectionStatus *status, const QString &emptyTitle, const QString &emptyText,
-               const QString &iconName, QWidget *parent = nullptr);
+               const QString &themeIcon, const QString &bundledIcon, QWidget *parent = nullptr);
 };
 
 } // namespace Shipdeck

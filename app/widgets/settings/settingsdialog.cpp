@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "common/icons.h"
+
 #include "settings/connectionsettings.h"
 #include "settings/connectiontest.h"
 #include "settings/settingsstore.h"
@@ -168,15 +170,10 @@ SettingsDialog::SettingsDialog(SettingsStore *settings, SecretStore *secrets, QN
         QIcon icon;
         QWidget *page;
     } pages[] = {
-        {Source::GitLab,
-         themedIcon({"gitlab"_L1, "git"_L1, "applications-development"_L1}, QStyle::SP_DriveNetIcon, this),
-         createGitLabPage()},
-        {Source::Sentry, themedIcon({"sentry"_L1, "tools-report-bug"_L1}, QStyle::SP_MessageBoxWarning, this),
-         createSentryPage()},
-        {Source::Slack,
-         themedIcon({"slack"_L1, "internet-chat"_L1, "im-user"_L1}, QStyle::SP_MessageBoxInformation, this),
-         createSlackPage()},
-        {Source::Email, themedIcon({"mail-send"_L1, "internet-mail"_L1}, QStyle::SP_FileIcon, this), createEmailPage()},
+        {Source::GitLab, appIcon(u"gitlab"_s, u"source-gitlab"_s), createGitLabPage()},
+        {Source::Sentry, appIcon(u"sentry"_s, u"source-sentry"_s), createSentryPage()},
+        {Source::Slack, appIcon(u"slack"_s, u"source-slack"_s), createSlackPage()},
+        {Source::Email, appIcon(u"mail-send"_s, u"source-email"_s), createEmailPage()},
     };
     for (const auto &entry : pages) {
         Q_ASSERT(m_stack->count() == static_cast<int>(entry.source));
