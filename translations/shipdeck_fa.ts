@@ -690,6 +690,18 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
         <source>Shipdeck could not use its database. Your changes are kept while Shipdeck runs, but may not be saved.</source>
         <translation>‏Shipdeck نتوانست از پایگاه داده‌اش استفاده کند. تغییرات شما تا وقتی Shipdeck باز است نگه داشته می‌شود، اما شاید ذخیره نشود.</translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;زبان</translation>
+    </message>
+    <message>
+        <source>System Language</source>
+        <translation>زبان سیستم</translation>
+    </message>
+    <message>
+        <source>Shipdeck will use %1 the next time it starts.</source>
+        <translation>‏Shipdeck دفعهٔ بعد که آغاز شود از %1 استفاده می‌کند.</translation>
+    </message>
 </context>
 <context>
     <name>Shipdeck::Pane</name>

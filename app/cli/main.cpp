@@ -9,7 +9,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -59,11 +59,16 @@ QJsonObject toJson(const Release &r)
                  };
 }
 
+int printReleases(const QList<Release> &releases, bool json);
+
 /// `releases`: the planned and past releases of the workspace.
 int listReleases(const Workspace &workspace, bool json)
 {
-    Database database(workspace.databasePath());
     QList<Release> releases;
+    // A workspace that was never opened has no database yet: it has no releases, and the CLI creates nothing.
+    if (!QFileInfo::exists(workspace.databasePath()))
+        return printReleases(releases, json);
+    Database database(workspace.databasePath());
     try {
         // A command-line tool may wait for its one query.
         releases = database
@@ -75,6 +80,11 @@ int listReleases(const Workspace &workspace, bool json)
     } catch (const DatabaseError &error) {
         return fail(ExitFailure, error.message());
     }
+    return printReleases(releases, json);
+}
+
+int printReleases(const QList<Release> &releases, bool json)
+{
     QTextStream out(stdout);
     if (json) {
         QJsonArray array;

@@ -2,6 +2,7 @@
 #include "demodata.h"
 #include "mainwindow.h"
 #include "services/releasemanager.h"
+#include "settings/settingsstore.h"
 #include "shipdeck_version.h"
 
 #include <ksyntaxhighlighting_version.h>
@@ -77,12 +78,17 @@ int main(int argc, char *argv[])
         return 0;
     }
 
-    const QLocale locale = parser.isSet(language) ? QLocale(parser.value(language)) : QLocale::system();
+    const Workspace workspace = parser.isSet(demo) ? Workspace::demo() : Workspace::standard();
+    AppContext context(workspace);
+
+    // --lang, else the language chosen under Settings, else the system's.
+    QString languageName = parser.value(language);
+    if (languageName.isEmpty())
+        languageName = context.settings()->language();
+    const QLocale locale = languageName.isEmpty() ? QLocale::system() : QLocale(languageName);
     QLocale::setDefault(locale);
     installTranslations(app, locale);
 
-    const Workspace workspace = parser.isSet(demo) ? Workspace::demo() : Workspace::standard();
-    AppContext context(workspace);
     MainWindow window(&context);
 
     const QString screenshotPath = parser.value(screenshot);

@@ -14,6 +14,7 @@
 #include <ksyntaxhighlighting_version.h>
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -215,6 +216,24 @@ void MainWindow::createActions()
         connect(page, &QAction::triggered, this, [this, source] { showSettings(source); });
     }
     settings->addSeparator();
+    // Applied at the next start: every string would otherwise need retranslating in place.
+    QMenu *languages = settings->addMenu(tr("&Language"));
+    auto *languageGroup = new QActionGroup(languages);
+    const std::pair<QString, QString> choices[] = {
+        {QString(), tr("System Language")},
+        {QStringLiteral("en"), QStringLiteral("English")},
+         {QStringLiteral("fa"), QStringLiteral("فارسی")},
+        };
+    for (const auto &[code, name] : choices) {
+        QAction *choice = languages->addAction(name);
+        choice->setCheckable(true);
+        choice->setChecked(m_context->settings()->language() == code);
+        languageGroup->addAction(choice);
+        connect(choice, &QAction::triggered, this, [this, code, name] {
+            m_context->settings()->setLanguage(code);
+            statusBar()->showMessage(tr("Shipdeck will use %1 the next time it starts.").arg(name), 10000);
+        });
+    }
     QAction *configure = settings->addAction(QIcon::fromTheme(QStringLiteral("configure")), tr("&Configure Shipdeck…"));
     configure->setShortcut(QKeySequence::Preferences);
     configure->setMenuRole(QAction::PreferencesRole);

@@ -184,6 +184,22 @@ private Q_SLOTS:
         QTRY_VERIFY(window.dock(PaneId::Deployments)->isAncestorOf(QApplication::focusWidget()));
     }
 
+    void languageChoiceIsStoredForNextStart()
+    {
+        auto context = makeContext();
+        MainWindow window(context.get());
+        QAction *persian = nullptr;
+        for (QAction *a : window.findChildren<QAction *>()) {
+            if (a->text() == QStringLiteral("فارسی"))
+                persian = a;
+        }
+        QVERIFY(persian);
+        QVERIFY(!persian->isChecked());
+        persian->trigger();
+        QCOMPARE(context->settings()->language(), QStringLiteral("fa"));
+        QVERIFY(persian->isChecked());
+    }
+
     // In Persian the window reads right to left and every pane title is translated.
     void persianIsRightToLeft()
     {
