@@ -526,6 +526,21 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     </message>
 </context>
 <context>
+    <name>Shipdeck::DemoSandbox</name>
+    <message>
+        <source>The demo sandbox (%1) could not be started: %2</source>
+        <translation>سندباکس نمایشی (%1) آغاز نشد: %2</translation>
+    </message>
+    <message>
+        <source>The demo sandbox ended before it was ready (exit code %1).</source>
+        <translation>سندباکس نمایشی پیش از آماده شدن پایان یافت (کد خروج %1).</translation>
+    </message>
+    <message>
+        <source>The demo sandbox did not describe itself.</source>
+        <translation>سندباکس نمایشی مشخصات خود را اعلام نکرد.</translation>
+    </message>
+</context>
+<context>
     <name>Shipdeck::DeploymentsPane</name>
     <message>
         <source>No environments yet</source>
@@ -553,10 +568,6 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     <message>
         <source>Demo</source>
         <translation>نمایشی</translation>
-    </message>
-    <message>
-        <source>Demo workspace: sample data in its own database and settings. Your own workspace is untouched. Connect your GitLab and Sentry under Settings.</source>
-        <translation>فضای کار نمایشی: داده‌های نمونه در پایگاه داده و تنظیمات جداگانه. فضای کار خودتان دست‌نخورده می‌ماند. GitLab و Sentry خود را از «تنظیمات» وصل کنید.</translation>
     </message>
     <message>
         <source>No error data yet</source>
@@ -701,6 +712,10 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     <message>
         <source>Shipdeck will use %1 the next time it starts.</source>
         <translation>‏Shipdeck دفعهٔ بعد که آغاز شود از %1 استفاده می‌کند.</translation>
+    </message>
+    <message>
+        <source>Demo workspace: a local sandbox plays GitLab and Sentry through a release rollout, one scenario minute per second. Your own workspace is untouched; to use your services, start Shipdeck without --demo and connect them under Settings.</source>
+        <translation>فضای کار نمایشی: یک سندباکس محلی نقش GitLab و Sentry را در یک استقرار انتشار بازی می‌کند، هر ثانیه یک دقیقه از سناریو. فضای کار خودتان دست‌نخورده می‌ماند؛ برای کار با سرویس‌های خودتان، Shipdeck را بدون ‎--demo‎ آغاز کنید و آن‌ها را از «تنظیمات» وصل کنید.</translation>
     </message>
 </context>
 <context>
@@ -1123,6 +1138,10 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     <message>
         <source>language</source>
         <translation>زبان</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>نمایشی</translation>
     </message>
 </context>
 </TS>

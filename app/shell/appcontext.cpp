@@ -4,6 +4,8 @@
 #include "services/auditlog.h"
 #include "services/connectionstatus.h"
 #include "services/releasemanager.h"
+#include "settings/connectionsettings.h"
+#include "settings/connectiontest.h"
 #include "settings/secretstore.h"
 #include "settings/settingsstore.h"
 #include "storage/database.h"
@@ -74,6 +76,30 @@ void AppContext::updateConfigured(Source source)
     const bool configured
         = m_settings->isConfigured(source) && (!needsSecret || m_secrets->hasSecret(SecretStore::keyFor(source)));
     status(source)->setConfigured(configured);
+    if (configured && isPolled(source))
+        checkConnection(source);
+}
+
+void AppContext::checkConnection(Source source)
+{
+    // A newer check replaces one still running (the settings or the token changed meanwhile).
+    delete m_checks[size_t(source)];
+    auto *test = new ConnectionTest(m_network, this);
+    m_checks[size_t(source)] = test;
+    ConnectionStatus *connection = status(source);
+    connect(test, &ConnectionTest::finished, this, [test, connection](bool ok, const QString &message) {
+        if (ok)
+            connection->setLive();
+        else
+            connection->setFailed(message);
+        test->deleteLater();
+    });
+    connection->setConnecting();
+    const QString secret = m_secrets->cachedSecret(SecretStore::keyFor(source));
+    if (source == Source::GitLab)
+        test->start(m_settings->gitLab(), secret);
+    else if (source == Source::Sentry)
+        test->start(m_settings->sentry(), secret);
 }
 
 } // namespace Shipdeck

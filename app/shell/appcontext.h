@@ -4,6 +4,7 @@
 #include "settings/workspace.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <array>
 
@@ -12,6 +13,7 @@ class QNetworkAccessManager;
 namespace Shipdeck {
 
 class AuditLog;
+class ConnectionTest;
 class ConnectionStatus;
 class Database;
 class ReleaseManager;
@@ -42,6 +44,9 @@ public:
     [[nodiscard]] SecretStore *secrets() const { return m_secrets; }
     [[nodiscard]] ConnectionStatus *status(Source source) const { return m_status[size_t(source)]; }
 
+    /// Checks that the configured @p source answers (GitLab and Sentry), and sets its status live or failed.
+    void checkConnection(Source source);
+
 Q_SIGNALS:
     /// The database could not be opened, read or written.
     void storageError(const QString &message);
@@ -58,7 +63,8 @@ private:
     ReleaseManager *m_releases;
     SettingsStore *m_settings;
     SecretStore *m_secrets;
-    std::array<ConnectionStatus *, std::size(allSources)> m_status {};
+    std::array<ConnectionStatus *, std::size(allSources)> m_status{};
+    std::array<QPointer<ConnectionTest>, std::size(allSources)> m_checks{};
 };
 
 } // namespace Shipdeck

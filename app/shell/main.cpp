@@ -1,6 +1,8 @@
 #include "appcontext.h"
 #include "demodata.h"
+#include "demosandbox.h"
 #include "mainwindow.h"
+#include "services/connectionstatus.h"
 #include "services/releasemanager.h"
 #include "settings/settingsstore.h"
 #include "shipdeck_version.h"
@@ -11,11 +13,13 @@
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
+#include <memory>
 
 using namespace Shipdeck;
 
@@ -91,14 +95,50 @@ int main(int argc, char *argv[])
 
     MainWindow window(&context);
 
+    // The demo's GitLab and Sentry are a sandbox started as a child process.
+    std::unique_ptr<DemoSandbox> sandbox;
+    if (workspace.isDemo()) {
+        sandbox = std::make_unique<DemoSandbox>();
+        QObject::connect(sandbox.get(), &DemoSandbox::ready, &context,
+                         [&context, &sandbox] { sandbox->configure(context.settings(), context.secrets()); });
+        QObject::connect(sandbox.get(), &DemoSandbox::failed, &window, [&window](const QString &message) {
+            QMessageBox::warning(&window, QCoreApplication::translate("main", "Demo"), message);
+        });
+        sandbox->start();
+    }
+
+    // --screenshot: render once the workspace is loaded and, in the demo, GitLab and Sentry have answered (or
+    // failed); after 30 s at the latest.
     const QString screenshotPath = parser.value(screenshot);
+    if (!screenshotPath.isEmpty()) {
+        auto taken = std::make_shared<bool>(false);
+        auto take = [&window, screenshotPath, taken] {
+            if (*taken)
+                return;
+            *taken = true;
+            // Let the layout settle after the last change, then render.
+            QTimer::singleShot(0, &window, [&window, screenshotPath] { saveScreenshot(&window, screenshotPath); });
+        };
+        auto maybeTake = [&context, &workspace, take] {
+            if (!context.releases()->isLoaded())
+                return;
+            if (workspace.isDemo()) {
+                for (Source source : {Source::GitLab, Source::Sentry}) {
+                    const auto state = context.status(source)->state();
+                    if (state == ConnectionStatus::State::NotConfigured || state == ConnectionStatus::State::Connecting)
+                        return;
+                }
+            }
+            take();
+        };
+        QObject::connect(&context, &AppContext::loaded, &window, maybeTake);
+        for (Source source : allSources)
+            QObject::connect(context.status(source), &ConnectionStatus::changed, &window, maybeTake);
+        QTimer::singleShot(30000, &window, take);
+    }
     QObject::connect(&context, &AppContext::loaded, &window, [&] {
         if (workspace.isDemo())
             seedDemoWorkspace(context.releases(), context.auditLog());
-        if (!screenshotPath.isEmpty()) {
-            // Let the layout settle after the last rows arrived, then render.
-            QTimer::singleShot(0, &window, [&window, screenshotPath] { saveScreenshot(&window, screenshotPath); });
-        }
     });
     context.start();
     window.show();

@@ -41,8 +41,9 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent) : QMainWindow(paren
         banner->setObjectName(QStringLiteral("DemoBanner"));
         banner->setMovable(false);
         banner->setFloatable(false);
-        auto *text = new QLabel(tr("Demo workspace: sample data in its own database and settings. Your own "
-                                   "workspace is untouched. Connect your GitLab and Sentry under Settings."),
+        auto *text = new QLabel(tr("Demo workspace: a local sandbox plays GitLab and Sentry through a release "
+                                   "rollout, one scenario minute per second. Your own workspace is untouched; to use "
+                                   "your services, start Shipdeck without --demo and connect them under Settings."),
                                 banner);
         text->setTextFormat(Qt::PlainText);
         text->setContentsMargins(6, 2, 6, 2);
