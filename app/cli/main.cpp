@@ -1,6 +1,7 @@
 // shipdeck-cli: the command-line front end over shipdeck_core (no widgets).
 //
 // Exit codes: 0 ok, 1 other failure, 2 usage, 3 authentication, 4 not found, 5 network or server error.
+#include "gitlabcommands.h"
 #include "services/releasemanager.h"
 #include "settings/workspace.h"
 #include "shipdeck_version.h"
@@ -115,7 +116,16 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(Cli::tr("Shipdeck on the command line.\n\n"
                                              "Commands:\n"
-                                             "  releases    List the releases of the workspace\n\n"
+                                             "  releases                      List the releases of the workspace\n"
+                                             "  pipelines [--ref R] [--status S] [--limit N]\n"
+                                             "                                Recent pipelines of the GitLab project\n"
+                                             "  jobs PIPELINE_ID              The jobs of a pipeline, by stage\n"
+                                             "  environments                  Environments and what is deployed\n"
+                                             "  deployments --environment E   Deployments of an environment, newest "
+                                             "first\n\n"
+                                             "GitLab commands take --gitlab-url URL and --project PATH_OR_ID, and the "
+                                             "token from the environment variable SHIPDECK_GITLAB_TOKEN. Every command "
+                                             "takes --json.\n\n"
                                              "Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, "
                                              "5 network or server error."));
     parser.addHelpOption();
@@ -125,6 +135,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption demo(QStringLiteral("demo"), Cli::tr("Use the demo workspace."));
     parser.addOptions({version, json, demo});
     parser.addPositionalArgument(QStringLiteral("command"), Cli::tr("The command to run."));
+    // Everything after the command belongs to the command.
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
 
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(ExitUsage, parser.errorText());
@@ -141,7 +153,19 @@ int main(int argc, char *argv[])
         return fail(ExitUsage, Cli::tr("No command given; see --help."));
     const Workspace workspace = parser.isSet(demo) ? Workspace::demo() : Workspace::standard();
     const QString command = args.first();
-    if (command == QLatin1StringView("releases"))
-        return listReleases(workspace, parser.isSet(json));
+    const QStringList rest = args.mid(1);
+    if (command == QLatin1StringView("releases")) {
+        for (const QString &arg : rest) {
+            if (arg != QLatin1StringView("--json"))
+                return fail(ExitUsage, Cli::tr("Unknown argument “%1” for releases; see --help.").arg(arg));
+        }
+        return listReleases(workspace, parser.isSet(json) || rest.contains(QStringLiteral("--json")));
+    }
+    if (isGitLabCommand(command)) {
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return runGitLabCommand(command,
+                                parser.isSet(json) ? rest + QStringList {QStringLiteral("--json")} : rest, out, err);
+    }
     return fail(ExitUsage, Cli::tr("Unknown command “%1”; see --help.").arg(command));
 }

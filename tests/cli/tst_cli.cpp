@@ -3,6 +3,8 @@
 #include "settings/workspace.h"
 #include "storage/database.h"
 
+#include "sandboxprocess.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,10 +30,13 @@ private:
         QByteArray err;
     };
 
-    Run run(const QStringList &arguments)
+    Run run(const QStringList &arguments, const QString &gitlabToken = {})
     {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("SHIPDECK_GITLAB_TOKEN"));
+        if (!gitlabToken.isEmpty())
+            env.insert(QStringLiteral("SHIPDECK_GITLAB_TOKEN"), gitlabToken);
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
         process.setProcessEnvironment(env);
@@ -111,6 +116,41 @@ private Q_SLOTS:
         QCOMPARE(release.value(QStringLiteral("planned_start")).toString(),
                                QStringLiteral("2026-12-01T10:00:00+01:00"));
         QCOMPARE(release.value(QStringLiteral("environments")).toArray().size(), 2);
+    }
+
+    // The GitLab commands through the real binary, against the sandbox: JSON out, the token only from the
+    // environment, the documented exit codes.
+    void gitlabCommandsAgainstTheSandbox()
+    {
+        Test::SandboxProcess sandbox;
+        QString error;
+        QVERIFY2(sandbox.start(QStringLiteral(SHIPDECK_SANDBOX_BINARY), {}, &error), qPrintable(error));
+        const QStringList connection {QStringLiteral("--gitlab-url"), sandbox.value("gitlab_url"),
+                                                     QStringLiteral("--project"), sandbox.value("gitlab_project")};
+        const QString token = sandbox.value("gitlab_token");
+
+        Run result = run(QStringList {QStringLiteral("pipelines"), QStringLiteral("--json")} + connection, token);
+        QCOMPARE(result.exitCode, 0);
+        const QJsonArray pipelines = QJsonDocument::fromJson(result.out).array();
+        QVERIFY(!pipelines.isEmpty());
+        QVERIFY(pipelines.first().toObject().contains(QStringLiteral("status")));
+
+        result = run(QStringList {QStringLiteral("environments")} + connection, token);
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains("production"));
+
+        result = run(QStringList {QStringLiteral("pipelines")} + connection); // no token
+        QCOMPARE(result.exitCode, 3);
+        QCOMPARE(result.err.count('\n'), 1);
+
+        result = run(QStringList {QStringLiteral("pipelines")} + connection, QStringLiteral("wrong"));
+        QCOMPARE(result.exitCode, 3);
+
+        result = run(QStringList {QStringLiteral("jobs"), QStringLiteral("999999")} + connection, token);
+        QCOMPARE(result.exitCode, 4);
+
+        result = run(QStringList {QStringLiteral("deployments")} + connection, token); // --environment missing
+        QCOMPARE(result.exitCode, 2);
     }
 };
 

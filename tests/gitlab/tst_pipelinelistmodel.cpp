@@ -1,0 +1,135 @@
+// PipelineListModel follows PipelineMonitor row by row: exact signals, never a reset for an update.
+#include "gitlab/pipelinelistmodel.h"
+#include "gitlab/pipelinemonitor.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Shipdeck;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+Pipeline makePipeline(qint64 id, PipelineStatus status = PipelineStatus::Running)
+{
+    Pipeline p;
+    p.id = id;
+    p.iid = id;
+    p.status = status;
+    p.ref = u"main"_s;
+    p.sha = u"0123456789abcdef"_s;
+    p.createdAt = QDateTime(QDate(2026, 8, 20), QTime(10, 0), QTimeZone::UTC).addSecs(id);
+    p.updatedAt = p.createdAt;
+    return p;
+}
+
+} // namespace
+
+class TestPipelineListModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void followsTheMonitor()
+    {
+        PipelineMonitor monitor(nullptr, nullptr);
+        PipelineListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setMonitor(&monitor);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+        monitor.merge({makePipeline(10), makePipeline(30), makePipeline(20)}, true);
+        QCOMPARE(inserted.count(), 3);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.idAt(0), 30); // newest first
+        QCOMPARE(model.idAt(2), 10);
+        QCOMPARE(model.data(model.index(0, PipelineListModel::StatusColumn), GitLabStatusRole).toInt(),
+                 int(PipelineStatus::Running));
+        QCOMPARE(model.data(model.index(0, PipelineListModel::ShaColumn)).toString(), u"01234567"_s);
+
+        // A newer pipeline goes to the top.
+        inserted.clear();
+        monitor.merge({makePipeline(40)});
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+        QCOMPARE(model.idAt(0), 40);
+
+        // Merging the same data again is silent.
+        inserted.clear();
+        monitor.merge({makePipeline(40), makePipeline(30)});
+        QCOMPARE(inserted.count(), 0);
+        QCOMPARE(changed.count(), 0);
+
+        // An authoritative list without 20 removes exactly that row.
+        monitor.merge({makePipeline(40), makePipeline(30), makePipeline(10)}, true);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(removed.at(0).at(1).toInt(), 2);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(reset.count(), 0);
+    }
+
+    void htmlStaysPlainText()
+    {
+        PipelineMonitor monitor(nullptr, nullptr);
+        PipelineListModel model;
+        model.setMonitor(&monitor);
+        Pipeline p = makePipeline(1);
+        p.commitTitle = u"<b>bold</b> <img src=x onerror=alert(1)> &amp;"_s;
+        monitor.merge({p});
+        QCOMPARE(model.data(model.index(0, PipelineListModel::TitleColumn)).toString(), p.commitTitle);
+    }
+
+    void singleUpdateOfOneInAThousandRows_data()
+    {
+        QTest::addColumn<int>("row");
+        QTest::newRow("first") << 0;
+        QTest::newRow("middle") << 500;
+        QTest::newRow("last") << 999;
+    }
+    void singleUpdateOfOneInAThousandRows()
+    {
+        QFETCH(int, row);
+        PipelineMonitor monitor(nullptr, nullptr);
+        QList<Pipeline> pipelines;
+        for (int i = 1; i <= 1000; ++i)
+            pipelines.append(makePipeline(i));
+        monitor.merge(pipelines, true);
+        PipelineListModel model;
+        model.setMonitor(&monitor);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy layout(&model, &QAbstractItemModel::layoutChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy monitorChanged(&monitor, &PipelineMonitor::pipelineChanged);
+
+        Pipeline updated = *monitor.pipeline(model.idAt(row));
+        updated.status = PipelineStatus::Success;
+        updated.updatedAt = updated.updatedAt.addSecs(60);
+        monitor.merge({updated});
+
+        QCOMPARE(monitorChanged.count(), 1);
+        QCOMPARE(changed.count(), 1);
+        const auto topLeft = changed.at(0).at(0).value<QModelIndex>();
+        const auto bottomRight = changed.at(0).at(1).value<QModelIndex>();
+        QCOMPARE(topLeft.row(), row);
+        QCOMPARE(bottomRight.row(), row);
+        QCOMPARE(topLeft.column(), 0);
+        QCOMPARE(bottomRight.column(), PipelineListModel::ColumnCount - 1);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(layout.count(), 0);
+        QCOMPARE(inserted.count(), 0);
+        QCOMPARE(removed.count(), 0);
+        QCOMPARE(model.data(model.index(row, 0), GitLabStatusRole).toInt(), int(PipelineStatus::Success));
+    }
+};
+
+QTEST_MAIN(TestPipelineListModel)
+#include "tst_pipelinelistmodel.moc"
