@@ -1,5 +1,7 @@
 #include "appcontext.h"
 
+#include "gitlab/gitlabclient.h"
+#include "gitlab/pipelinemonitor.h"
 #include "net/networkaccess.h"
 #include "services/auditlog.h"
 #include "services/connectionstatus.h"
@@ -76,8 +78,33 @@ void AppContext::updateConfigured(Source source)
     const bool configured
         = m_settings->isConfigured(source) && (!needsSecret || m_secrets->hasSecret(SecretStore::keyFor(source)));
     status(source)->setConfigured(configured);
-    if (configured && isPolled(source))
+    if (source == Source::GitLab)
+        rebuildGitLab(configured); // the pipeline monitor reports GitLab's connection state from now on
+    else if (configured && isPolled(source))
         checkConnection(source);
+}
+
+void AppContext::rebuildGitLab(bool configured)
+{
+    const GitLabSettings settings = m_settings->gitLab();
+    const QString token = m_secrets->cachedSecret(SecretStore::Key::GitLabToken);
+    if (configured && m_gitLab && m_gitLab->baseUrl() == settings.baseUrl && m_gitLab->project() == settings.project
+        && m_gitLabToken == token)
+        return; // nothing changed
+    if (m_pipelines)
+        m_pipelines->deleteLater();
+    if (m_gitLab)
+        m_gitLab->deleteLater();
+    m_pipelines = nullptr;
+    m_gitLab = nullptr;
+    m_gitLabToken.clear();
+    if (configured) {
+        m_gitLab = new GitLabClient(m_network, settings.baseUrl, settings.project, token, this);
+        m_gitLabToken = token;
+        m_pipelines = new PipelineMonitor(m_gitLab, status(Source::GitLab), this);
+        m_pipelines->start();
+    }
+    Q_EMIT gitLabChanged();
 }
 
 void AppContext::checkConnection(Source source)

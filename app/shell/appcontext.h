@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gitlab/gitlabclient.h"
+#include "gitlab/pipelinemonitor.h"
 #include "settings/source.h"
 #include "settings/workspace.h"
 
@@ -43,6 +45,9 @@ public:
     [[nodiscard]] SettingsStore *settings() const { return m_settings; }
     [[nodiscard]] SecretStore *secrets() const { return m_secrets; }
     [[nodiscard]] ConnectionStatus *status(Source source) const { return m_status[size_t(source)]; }
+    /// The GitLab client and pipeline monitor of the configured project; null while GitLab is not configured.
+    [[nodiscard]] GitLabClient *gitLab() const { return m_gitLab; }
+    [[nodiscard]] PipelineMonitor *pipelines() const { return m_pipelines; }
 
     /// Checks that the configured @p source answers (GitLab and Sentry), and sets its status live or failed.
     void checkConnection(Source source);
@@ -52,9 +57,12 @@ Q_SIGNALS:
     void storageError(const QString &message);
     /// Everything stored has been read.
     void loaded();
+    /// gitLab() and pipelines() were replaced (the connection settings changed) or removed.
+    void gitLabChanged();
 
 private:
     void updateConfigured(Source source);
+    void rebuildGitLab(bool configured);
 
     Workspace m_workspace;
     QNetworkAccessManager *m_network;
@@ -63,8 +71,11 @@ private:
     ReleaseManager *m_releases;
     SettingsStore *m_settings;
     SecretStore *m_secrets;
-    std::array<ConnectionStatus *, std::size(allSources)> m_status{};
-    std::array<QPointer<ConnectionTest>, std::size(allSources)> m_checks{};
+    std::array<ConnectionStatus *, std::size(allSources)> m_status {};
+    std::array<QPointer<ConnectionTest>, std::size(allSources)> m_checks {};
+    QPointer<GitLabClient> m_gitLab;
+    QPointer<PipelineMonitor> m_pipelines;
+    QString m_gitLabToken; ///< the token m_gitLab was made with (kept in memory only)
 };
 
 } // namespace Shipdeck

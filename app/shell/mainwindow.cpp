@@ -4,6 +4,7 @@
 #include "common/emptystate.h"
 #include "panes/calendarpane.h"
 #include "panes/deploymentspane.h"
+#include "panes/pipelinespane.h"
 #include "releaseroles.h"
 #include "services/connectionstatus.h"
 #include "services/releasemanager.h"
@@ -92,10 +93,11 @@ void MainWindow::createPanes()
                          tr("Connect Sentry to watch the error rate and crash-free sessions of each release live, "
                             "with a marker at every deployment."),
                          QStringLiteral("office-chart-line"), QStringLiteral("pane-errors"), this);
-    m_panes[PaneId::Pipelines]
-        = new SourcePane(Source::GitLab, gitlab, tr("No pipelines yet"),
-                         tr("Connect GitLab to see what is building, what failed and which deploy waits for you."),
-                         QStringLiteral("run-build"), QStringLiteral("pane-pipelines"), this);
+    auto *pipelines = new PipelinesPane(gitlab, this);
+    pipelines->setGitLab(m_context->gitLab(), m_context->pipelines());
+    connect(m_context, &AppContext::gitLabChanged, pipelines,
+            [this, pipelines] { pipelines->setGitLab(m_context->gitLab(), m_context->pipelines()); });
+    m_panes[PaneId::Pipelines] = pipelines;
     m_panes[PaneId::Deployments] = new DeploymentsPane(m_context->auditLog(), gitlab, this);
     m_panes[PaneId::ReleaseNotes]
         = new SourcePane(Source::GitLab, gitlab, tr("No release notes yet"),
