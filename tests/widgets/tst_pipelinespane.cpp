@@ -20,6 +20,16 @@
 using namespace Shipdeck;
 using namespace std::chrono_literals;
 
+namespace {
+/// With SHIPDECK_TEST_SCREENSHOTS=DIR, saves what the pane shows, for people to look at.
+void snapshot(QWidget *widget, const char *name)
+{
+    const QString dir = qEnvironmentVariable("SHIPDECK_TEST_SCREENSHOTS");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + u'/' + QLatin1StringView(name) + QStringLiteral(".png"));
+}
+} // namespace
+
 class TestPipelinesPane : public QObject
 {
     Q_OBJECT
@@ -64,6 +74,7 @@ private Q_SLOTS:
         QVERIFY2(manualRow >= 0, "no manual production job in the selected pipeline");
         pane.jobView()->setCurrentIndex(pane.jobModel()->index(manualRow, 0));
         QVERIFY(pane.playButton()->isEnabled());
+        snapshot(&pane, "pipelines-manual-waiting");
         QTest::mouseClick(pane.playButton(), Qt::LeftButton);
         QVERIFY(!pane.playButton()->isEnabled()); // busy while the request runs
         QTRY_VERIFY_WITH_TIMEOUT(pane.messageText().startsWith(QStringLiteral("Started")), 15000);
@@ -71,6 +82,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!pane.jobModel()->jobAt(manualRow)->manual
                                      || pane.jobModel()->jobAt(manualRow)->status != PipelineStatus::Manual,
                                  15000);
+        snapshot(&pane, "pipelines-after-play");
     }
 };
 

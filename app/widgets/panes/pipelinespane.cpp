@@ -179,6 +179,8 @@ PipelinesPane::PipelinesPane(ConnectionStatus *gitlab, QWidget *parent)
     m_pipelineView->horizontalHeader()->setSectionResizeMode(PipelineListModel::TitleColumn, QHeaderView::Stretch);
     m_pipelineView->horizontalHeader()->setStretchLastSection(false);
     m_jobView->setModel(m_jobModel);
+    m_jobView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_jobView->horizontalHeader()->setStretchLastSection(true);
     m_jobView->setAccessibleName(tr("Jobs"));
     m_jobView->setItemDelegateForColumn(JobListModel::StatusColumn, new StatusDelegate(m_jobView));
     splitter->addWidget(m_pipelineView);
@@ -282,6 +284,14 @@ void PipelinesPane::reloadJobs()
     m_jobsTitle->setText(pipeline ? tr("Jobs of pipeline #%1").arg(pipeline) : QString());
     if (!pipeline || !m_client)
         return;
+    // GitLab's pipeline list has no user or duration; the selected pipeline's detail fills them in.
+    ApiJob *detail = m_client->pipeline(pipeline);
+    connect(detail, &ApiJob::finished, this, [this, detail](ApiJob *) {
+        detail->deleteLater();
+        if (!detail->hasError() && m_monitor)
+            m_monitor->merge({GitLab::parsePipeline(detail->json().object())});
+    });
+    detail->start();
     // One request at a time: a newer selection or change replaces the one under way.
     if (m_jobsRequest)
         m_jobsRequest->deleteLater();
