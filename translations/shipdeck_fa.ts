@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR" sourcelanguage="en">
 <context>
-    <name>Cli</name>
+    <name>CliText</name>
     <message>
         <source>No releases.</source>
         <translation>هیچ انتشاری نیست.</translation>
@@ -11,13 +11,37 @@
         <source>Shipdeck on the command line.
 
 Commands:
-  releases    List the releases of the workspace
+  releases                      List the releases of the workspace
+  pipelines [--ref R] [--status S] [--limit N]
+                                Recent pipelines of the GitLab project
+  jobs PIPELINE_ID              The jobs of a pipeline, by stage
+  environments                  Environments and what is deployed
+  deployments --environment E   Deployments of an environment, newest first
+  errors [--release V] [--environment E] [--range 24h] [--interval 1h]
+                                Error counts per interval from Sentry
+  health [--release V]          Crash-free rates and session counts
+  verdict --release V --previous W
+                                The new release&apos;s error rate against the previous one
+
+GitLab commands take --gitlab-url URL and --project PATH_OR_ID, and the token from the environment variable SHIPDECK_GITLAB_TOKEN; Sentry commands take --sentry-url URL, --org ORG and --sentry-project P, and the token from SHIPDECK_SENTRY_TOKEN. Every command takes --json.
 
 Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network or server error.</source>
         <translation>‏Shipdeck در خط فرمان.
 
 فرمان‌ها:
-  releases    فهرست انتشارهای فضای کار
+  releases                      فهرست انتشارهای فضای کار
+  pipelines [--ref R] [--status S] [--limit N]
+                                خطوط لولهٔ اخیر پروژهٔ GitLab
+  jobs PIPELINE_ID              کارهای یک خط لوله، به ترتیب مرحله
+  environments                  محیط‌ها و آنچه در آن‌ها مستقر است
+  deployments --environment E   استقرارهای یک محیط، تازه‌ترین نخست
+  errors [--release V] [--environment E] [--range 24h] [--interval 1h]
+                                شمار خطاها در هر بازه از Sentry
+  health [--release V]          نرخ‌های بدون فروپاشی و شمار نشست‌ها
+  verdict --release V --previous W
+                                نرخ خطای انتشار تازه در برابر انتشار پیشین
+
+فرمان‌های GitLab گزینه‌های ‎--gitlab-url URL‎ و ‎--project PATH_OR_ID‎ را می‌گیرند و توکن را از متغیر محیطی SHIPDECK_GITLAB_TOKEN می‌خوانند؛ فرمان‌های Sentry گزینه‌های ‎--sentry-url URL‎، ‎--org ORG‎ و ‎--sentry-project P‎ را می‌گیرند و توکن را از SHIPDECK_SENTRY_TOKEN می‌خوانند. همهٔ فرمان‌ها ‎--json‎ را می‌پذیرند.
 
 کدهای خروج: 0 موفق، 1 شکست، 2 کاربرد نادرست، 3 احراز هویت، 4 پیدا نشد، 5 خطای شبکه یا کارساز.</translation>
     </message>
@@ -42,8 +66,225 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
         <translation>فرمانی داده نشده است؛ ‎--help‎ را ببینید.</translation>
     </message>
     <message>
+        <source>Unknown argument “%1” for releases; see --help.</source>
+        <translation>آرگومان «%1» برای releases ناشناخته است؛ ‎--help‎ را ببینید.</translation>
+    </message>
+    <message>
         <source>Unknown command “%1”; see --help.</source>
         <translation>فرمان «%1» ناشناخته است؛ ‎--help‎ را ببینید.</translation>
+    </message>
+</context>
+<context>
+    <name>GitLabCli</name>
+    <message>
+        <source>unknown command: %1</source>
+        <translation>فرمان ناشناخته: %1</translation>
+    </message>
+    <message>
+        <source>GitLab instance URL.</source>
+        <translation>نشانی نمونهٔ GitLab.</translation>
+    </message>
+    <message>
+        <source>Project path or id.</source>
+        <translation>مسیر یا شناسهٔ پروژه.</translation>
+    </message>
+    <message>
+        <source>Only this ref.</source>
+        <translation>فقط این ref.</translation>
+    </message>
+    <message>
+        <source>Only this status.</source>
+        <translation>فقط این وضعیت.</translation>
+    </message>
+    <message>
+        <source>At most N items.</source>
+        <translation>حداکثر N مورد.</translation>
+    </message>
+    <message>
+        <source>The environment.</source>
+        <translation>محیط.</translation>
+    </message>
+    <message>
+        <source>JSON output.</source>
+        <translation>خروجی JSON.</translation>
+    </message>
+    <message>
+        <source>pass the token in SHIPDECK_GITLAB_TOKEN, not on the command line</source>
+        <translation>توکن را در SHIPDECK_GITLAB_TOKEN بدهید، نه در خط فرمان</translation>
+    </message>
+    <message>
+        <source>--gitlab-url URL is required (e.g. https://gitlab.example.com)</source>
+        <translation>‏‎--gitlab-url URL‎ لازم است (مثلاً https://gitlab.example.com)</translation>
+    </message>
+    <message>
+        <source>--project is required (a path such as group/project, or an id)</source>
+        <translation>‏‎--project‎ لازم است (مسیری مانند group/project یا یک شناسه)</translation>
+    </message>
+    <message>
+        <source>--limit must be a number from 1 to 1000</source>
+        <translation>‏‎--limit‎ باید عددی از 1 تا 1000 باشد</translation>
+    </message>
+    <message>
+        <source>usage: jobs PIPELINE_ID [--json]</source>
+        <translation>کاربرد: jobs PIPELINE_ID [--json]</translation>
+    </message>
+    <message>
+        <source>unexpected argument: %1</source>
+        <translation>آرگومان نابه‌جا: %1</translation>
+    </message>
+    <message>
+        <source>usage: deployments --environment NAME [--limit N] [--json]</source>
+        <translation>کاربرد: deployments --environment NAME [--limit N] [--json]</translation>
+    </message>
+    <message>
+        <source>no token: set SHIPDECK_GITLAB_TOKEN</source>
+        <translation>توکنی نیست: SHIPDECK_GITLAB_TOKEN را تنظیم کنید</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseVerdict</name>
+    <message numerus="yes">
+        <source>%1: too early for a verdict (deployed %n min ago)</source>
+        <translation>
+            <numerusform>‏%1: برای داوری هنوز زود است (%n دقیقه پیش مستقر شد)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The error rate is at least %1x that of %2.</source>
+        <translation>نرخ خطا دست‌کم %1 برابر نرخ %2 است.</translation>
+    </message>
+    <message>
+        <source>%1 errors per minute (threshold %2).</source>
+        <translation>‏%1 خطا در دقیقه (آستانه %2).</translation>
+    </message>
+    <message>
+        <source>Crash-free sessions at %1 % (floor %2 %).</source>
+        <translation>نشست‌های بدون فروپاشی در %1 ٪ (کف %2 ٪).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: errors where %2 had none since deploy %n min ago</source>
+        <translation>
+            <numerusform>‏%1: خطا دارد در حالی که %2 از استقرار %n دقیقه پیش هیچ خطایی نداشت</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2x the error rate of %3 since deploy %n min ago</source>
+        <translation>
+            <numerusform>‏%1: %2 برابر نرخ خطای %3 از استقرار %n دقیقه پیش</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SentryCommands</name>
+    <message numerus="yes">
+        <source>warning: %n malformed bucket(s) skipped</source>
+        <translation>
+            <numerusform>هشدار: %n بازهٔ نادرست نادیده گرفته شد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>دیگر</translation>
+    </message>
+    <message>
+        <source>All releases</source>
+        <translation>همهٔ انتشارها</translation>
+    </message>
+    <message>
+        <source>(incomplete)</source>
+        <translation>‏(ناقص)</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>بی‌داده</translation>
+    </message>
+    <message>
+        <source>sessions: %1</source>
+        <translation>نشست‌ها: %1</translation>
+    </message>
+    <message>
+        <source>crash-free sessions: %1</source>
+        <translation>نشست‌های بدون فروپاشی: %1</translation>
+    </message>
+    <message>
+        <source>crash-free users: %1</source>
+        <translation>کاربران بدون فروپاشی: %1</translation>
+    </message>
+    <message>
+        <source>No sessions.</source>
+        <translation>نشستی نیست.</translation>
+    </message>
+    <message>
+        <source>Sentry returned no error series.</source>
+        <translation>‏Sentry هیچ سری خطایی برنگرداند.</translation>
+    </message>
+    <message>
+        <source>Sentry server (region host or self-hosted).</source>
+        <translation>کارساز Sentry (میزبان منطقه یا میزبانی شخصی).</translation>
+    </message>
+    <message>
+        <source>Organization slug.</source>
+        <translation>شناسهٔ سازمان.</translation>
+    </message>
+    <message>
+        <source>Project slug (repeatable).</source>
+        <translation>شناسهٔ پروژه (تکرارپذیر).</translation>
+    </message>
+    <message>
+        <source>Release version.</source>
+        <translation>نسخهٔ انتشار.</translation>
+    </message>
+    <message>
+        <source>Previous release (verdict).</source>
+        <translation>انتشار پیشین (برای داوری).</translation>
+    </message>
+    <message>
+        <source>Environment, e.g. production.</source>
+        <translation>محیط، مثلاً production.</translation>
+    </message>
+    <message>
+        <source>Time range, e.g. 24h or 7d.</source>
+        <translation>بازهٔ زمانی، مثلاً 24h یا 7d.</translation>
+    </message>
+    <message>
+        <source>Bucket size, e.g. 1h.</source>
+        <translation>اندازهٔ بازه، مثلاً 1h.</translation>
+    </message>
+    <message>
+        <source>Print JSON for scripts.</source>
+        <translation>برای اسکریپت‌ها JSON چاپ کن.</translation>
+    </message>
+    <message>
+        <source>Ignored (accepted for symmetry with other commands).</source>
+        <translation>نادیده گرفته می‌شود (برای هماهنگی با فرمان‌های دیگر پذیرفته شده است).</translation>
+    </message>
+    <message>
+        <source>Expected one command: errors, health or verdict.</source>
+        <translation>یک فرمان انتظار می‌رفت: errors، health یا verdict.</translation>
+    </message>
+    <message>
+        <source>--sentry-url must be an http(s) URL.</source>
+        <translation>‏‎--sentry-url‎ باید نشانی http(s) باشد.</translation>
+    </message>
+    <message>
+        <source>--org is required.</source>
+        <translation>‏‎--org‎ لازم است.</translation>
+    </message>
+    <message>
+        <source>No Sentry token: set SHIPDECK_SENTRY_TOKEN.</source>
+        <translation>توکن Sentry نیست: SHIPDECK_SENTRY_TOKEN را تنظیم کنید.</translation>
+    </message>
+    <message>
+        <source>Invalid --range “%1”; use e.g. 24h.</source>
+        <translation>‏‎--range‎ «%1» نادرست است؛ مثلاً 24h به کار ببرید.</translation>
+    </message>
+    <message>
+        <source>Invalid --interval “%1”; use whole minutes, at most 10000 buckets.</source>
+        <translation>‏‎--interval‎ «%1» نادرست است؛ دقیقه‌های کامل به کار ببرید، حداکثر 10000 بازه.</translation>
+    </message>
+    <message>
+        <source>verdict needs --release and --previous.</source>
+        <translation>‏verdict به ‎--release‎ و ‎--previous‎ نیاز دارد.</translation>
     </message>
 </context>
 <context>
@@ -556,6 +797,80 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     </message>
 </context>
 <context>
+    <name>Shipdeck::Duration</name>
+    <message>
+        <source>%1 s</source>
+        <translation>‏%1 ثانیه</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>‏%1 دقیقه %2 ثانیه</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>‏%1 ساعت %2 دقیقه</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::ErrorRateMonitor</name>
+    <message>
+        <source>Error counts could not be updated: %1</source>
+        <translation>شمار خطاها به‌روز نشد: %1</translation>
+    </message>
+    <message>
+        <source>Release health could not be updated: %1</source>
+        <translation>سلامت انتشار به‌روز نشد: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n malformed bucket(s) skipped.</source>
+        <translation>
+            <numerusform>‏%n بازهٔ نادرست نادیده گرفته شد.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::ErrorSeriesModel</name>
+    <message>
+        <source>Time</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>خطاها</translation>
+    </message>
+    <message>
+        <source>Errors/min</source>
+        <translation>خطا در دقیقه</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>کامل</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::JobListModel</name>
+    <message>
+        <source>Job</source>
+        <translation>کار</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>مرحله</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>مدت</translation>
+    </message>
+    <message>
+        <source>Failure reason</source>
+        <translation>علت شکست</translation>
+    </message>
+</context>
+<context>
     <name>Shipdeck::MainWindow</name>
     <message>
         <source>Shipdeck — Demo workspace</source>
@@ -576,14 +891,6 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     <message>
         <source>Connect Sentry to watch the error rate and crash-free sessions of each release live, with a marker at every deployment.</source>
         <translation>‏Sentry را وصل کنید تا نرخ خطا و نشست‌های بدون فروپاشی هر انتشار را زنده، با نشانگری در هر استقرار، ببینید.</translation>
-    </message>
-    <message>
-        <source>No pipelines yet</source>
-        <translation>هنوز خط لوله‌ای نیست</translation>
-    </message>
-    <message>
-        <source>Connect GitLab to see what is building, what failed and which deploy waits for you.</source>
-        <translation>‏GitLab را وصل کنید تا ببینید چه چیزی در حال ساخت است، چه چیزی شکست خورده و کدام استقرار منتظر شماست.</translation>
     </message>
     <message>
         <source>No release notes yet</source>
@@ -777,6 +1084,135 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     </message>
 </context>
 <context>
+    <name>Shipdeck::PipelineListModel</name>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>‏Ref</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>کامیت</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>کاربر</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>ساخته‌شده</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>مدت</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::PipelineMonitor</name>
+    <message>
+        <source>GitLab answered the pipeline list with something that is not a list.</source>
+        <translation>‏GitLab در پاسخ فهرست خطوط لوله چیزی فرستاد که فهرست نیست.</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::PipelinesPane</name>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;اجرا</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;تلاش دوباره</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Pipeline</source>
+        <translation>&amp;لغو خط لوله</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>&amp;گزارش</translation>
+    </message>
+    <message>
+        <source>Open in &amp;GitLab</source>
+        <translation>باز کردن در &amp;GitLab</translation>
+    </message>
+    <message>
+        <source>No pipelines yet</source>
+        <translation>هنوز خط لوله‌ای نیست</translation>
+    </message>
+    <message>
+        <source>Connect GitLab to see what is building, what failed and which deploy waits for you.</source>
+        <translation>‏GitLab را وصل کنید تا ببینید چه چیزی در حال ساخت است، چه چیزی شکست خورده و کدام استقرار منتظر شماست.</translation>
+    </message>
+    <message>
+        <source>&amp;Ref:</source>
+        <translation>‏&amp;Ref:</translation>
+    </message>
+    <message>
+        <source>All refs</source>
+        <translation>همهٔ refها</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;وضعیت:</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>همهٔ وضعیت‌ها</translation>
+    </message>
+    <message>
+        <source>Pipelines</source>
+        <translation>خطوط لوله</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>کارها</translation>
+    </message>
+    <message>
+        <source>Starting %1…</source>
+        <translation>در حال آغاز %1…</translation>
+    </message>
+    <message>
+        <source>Started %1.</source>
+        <translation>‏%1 آغاز شد.</translation>
+    </message>
+    <message>
+        <source>Retrying %1…</source>
+        <translation>در حال تلاش دوباره برای %1…</translation>
+    </message>
+    <message>
+        <source>Retried %1.</source>
+        <translation>‏%1 دوباره اجرا شد.</translation>
+    </message>
+    <message>
+        <source>Cancelling pipeline #%1…</source>
+        <translation>در حال لغو خط لولهٔ #%1…</translation>
+    </message>
+    <message>
+        <source>Cancelled pipeline #%1.</source>
+        <translation>خط لولهٔ #%1 لغو شد.</translation>
+    </message>
+    <message>
+        <source>Jobs of pipeline #%1</source>
+        <translation>کارهای خط لولهٔ #%1</translation>
+    </message>
+    <message>
+        <source>Log of %1</source>
+        <translation>گزارش %1</translation>
+    </message>
+    <message>
+        <source>Loading the log…</source>
+        <translation>در حال بارگذاری گزارش…</translation>
+    </message>
+</context>
+<context>
     <name>Shipdeck::Release</name>
     <message>
         <source>Planned</source>
@@ -870,6 +1306,33 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     <message>
         <source>The keychain reported an error: %1</source>
         <translation>جاکلیدی خطایی گزارش کرد: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::SentryClient</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>لغو شد.</translation>
+    </message>
+    <message>
+        <source>Sentry sent error counts in an unknown format.</source>
+        <translation>‏Sentry شمار خطاها را در قالبی ناشناخته فرستاد.</translation>
+    </message>
+    <message>
+        <source>Sentry sent release health in an unknown format.</source>
+        <translation>‏Sentry سلامت انتشار را در قالبی ناشناخته فرستاد.</translation>
+    </message>
+    <message>
+        <source>Sentry sent a release in an unknown format.</source>
+        <translation>‏Sentry یک انتشار را در قالبی ناشناخته فرستاد.</translation>
+    </message>
+    <message>
+        <source>Sentry sent issues in an unknown format.</source>
+        <translation>‏Sentry مسائل را در قالبی ناشناخته فرستاد.</translation>
+    </message>
+    <message>
+        <source>Sentry pointed the next page to another server.</source>
+        <translation>‏Sentry صفحهٔ بعد را به کارساز دیگری نشانی داد.</translation>
     </message>
 </context>
 <context>

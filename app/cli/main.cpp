@@ -2,6 +2,7 @@
 //
 // Exit codes: 0 ok, 1 other failure, 2 usage, 3 authentication, 4 not found, 5 network or server error.
 #include "gitlabcommands.h"
+#include "sentrycommands.h"
 #include "services/releasemanager.h"
 #include "settings/workspace.h"
 #include "shipdeck_version.h"
@@ -32,9 +33,9 @@ enum ExitCode {
     ExitNetwork = 5,
 };
 
-struct Cli
+struct CliText
 {
-    Q_DECLARE_TR_FUNCTIONS(Cli)
+    Q_DECLARE_TR_FUNCTIONS(CliText)
 };
 
 int fail(int code, const QString &message)
@@ -100,7 +101,7 @@ int printReleases(const QList<Release> &releases, bool json)
             << r.title << Qt::endl;
     }
     if (releases.isEmpty())
-        out << Cli::tr("No releases.") << Qt::endl;
+        out << CliText::tr("No releases.") << Qt::endl;
     return ExitOk;
 }
 
@@ -114,29 +115,43 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(SHIPDECK_VERSION_STRING));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(Cli::tr("Shipdeck on the command line.\n\n"
-                                             "Commands:\n"
-                                             "  releases                      List the releases of the workspace\n"
-                                             "  pipelines [--ref R] [--status S] [--limit N]\n"
-                                             "                                Recent pipelines of the GitLab project\n"
-                                             "  jobs PIPELINE_ID              The jobs of a pipeline, by stage\n"
-                                             "  environments                  Environments and what is deployed\n"
-                                             "  deployments --environment E   Deployments of an environment, newest "
-                                             "first\n\n"
-                                             "GitLab commands take --gitlab-url URL and --project PATH_OR_ID, and the "
-                                             "token from the environment variable SHIPDECK_GITLAB_TOKEN. Every command "
-                                             "takes --json.\n\n"
-                                             "Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, "
-                                             "5 network or server error."));
+    parser.setApplicationDescription(
+        CliText::tr("Shipdeck on the command line.\n\n"
+                    "Commands:\n"
+                    "  releases                      List the releases of the workspace\n"
+                    "  pipelines [--ref R] [--status S] [--limit N]\n"
+                    "                                Recent pipelines of the GitLab project\n"
+                    "  jobs PIPELINE_ID              The jobs of a pipeline, by stage\n"
+                    "  environments                  Environments and what is deployed\n"
+                    "  deployments --environment E   Deployments of an environment, newest "
+                    "first\n"
+                    "  errors [--release V] [--environment E] [--range 24h] [--interval 1h]\n"
+                    "                                Error counts per interval from Sentry\n"
+                    "  health [--release V]          Crash-free rates and session counts\n"
+                    "  verdict --release V --previous W\n"
+                    "                                The new release's error rate against the "
+                    "previous one\n\n"
+                    "GitLab commands take --gitlab-url URL and --project PATH_OR_ID, and the "
+                    "token from the environment variable SHIPDECK_GITLAB_TOKEN; Sentry commands take "
+                    "--sentry-url URL, --org ORG and --sentry-project P, and the token from "
+                    "SHIPDECK_SENTRY_TOKEN. Every command "
+                    "takes --json.\n\n"
+                    "Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, "
+                    "5 network or server error."));
     parser.addHelpOption();
     const QCommandLineOption version(QStringList {QStringLiteral("v"), QStringLiteral("version")},
-                                                  Cli::tr("Print the Shipdeck and Qt versions."));
-    const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print JSON for scripts."));
-    const QCommandLineOption demo(QStringLiteral("demo"), Cli::tr("Use the demo workspace."));
+                                                  CliText::tr("Print the Shipdeck and Qt versions."));
+    const QCommandLineOption json(QStringLiteral("json"), CliText::tr("Print JSON for scripts."));
+    const QCommandLineOption demo(QStringLiteral("demo"), CliText::tr("Use the demo workspace."));
     parser.addOptions({version, json, demo});
-    parser.addPositionalArgument(QStringLiteral("command"), Cli::tr("The command to run."));
+    parser.addPositionalArgument(QStringLiteral("command"), CliText::tr("The command to run."));
     // Everything after the command belongs to the command.
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+
+    // The Sentry commands parse their own options (--release, --sentry-url, …).
+    if (const QStringList arguments = QCoreApplication::arguments();
+        arguments.size() > 1 && Shipdeck::Cli::isSentryCommand(arguments.at(1)))
+        return Shipdeck::Cli::runSentryCommand(arguments);
 
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(ExitUsage, parser.errorText());
@@ -150,14 +165,14 @@ int main(int argc, char *argv[])
     }
     const QStringList args = parser.positionalArguments();
     if (args.isEmpty())
-        return fail(ExitUsage, Cli::tr("No command given; see --help."));
+        return fail(ExitUsage, CliText::tr("No command given; see --help."));
     const Workspace workspace = parser.isSet(demo) ? Workspace::demo() : Workspace::standard();
     const QString command = args.first();
     const QStringList rest = args.mid(1);
     if (command == QLatin1StringView("releases")) {
         for (const QString &arg : rest) {
             if (arg != QLatin1StringView("--json"))
-                return fail(ExitUsage, Cli::tr("Unknown argument “%1” for releases; see --help.").arg(arg));
+                return fail(ExitUsage, CliText::tr("Unknown argument “%1” for releases; see --help.").arg(arg));
         }
         return listReleases(workspace, parser.isSet(json) || rest.contains(QStringLiteral("--json")));
     }
@@ -167,5 +182,5 @@ int main(int argc, char *argv[])
         return runGitLabCommand(command,
                                 parser.isSet(json) ? rest + QStringList {QStringLiteral("--json")} : rest, out, err);
     }
-    return fail(ExitUsage, Cli::tr("Unknown command “%1”; see --help.").arg(command));
+    return fail(ExitUsage, CliText::tr("Unknown command “%1”; see --help.").arg(command));
 }

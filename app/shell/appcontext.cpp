@@ -48,7 +48,14 @@ AppContext::AppContext(const Workspace &workspace, QObject *parent)
     connect(m_releases, &ReleaseManager::loaded, this, &AppContext::loaded);
 }
 
-AppContext::~AppContext() = default;
+AppContext::~AppContext()
+{
+    // The monitors and checks report into the ConnectionStatus objects, which are older children: end them first.
+    delete m_pipelines;
+    delete m_gitLab;
+    for (auto &check : m_checks)
+        delete check;
+}
 
 void AppContext::start()
 {

@@ -17,9 +17,11 @@ SandboxProcess::~SandboxProcess()
 
 bool SandboxProcess::start(const QString &binary, const QStringList &extraArguments, QString *error)
 {
-    QStringList arguments{QStringLiteral("--port"),  QStringLiteral("0"),    QStringLiteral("--speed"),
-                          QStringLiteral("0"),       QStringLiteral("--seed"), QStringLiteral("7"),
-                          QStringLiteral("--start-time"), QStringLiteral("2026-08-20T10:00:00Z")};
+    QStringList arguments {
+        QStringLiteral("--port"),       QStringLiteral("0"),
+                                                       QStringLiteral("--speed"),      QStringLiteral("0"),
+                                                                                                      QStringLiteral("--seed"),       QStringLiteral("7"),
+                                                                                                                                                     QStringLiteral("--start-time"), QStringLiteral("2026-08-20T10:00:00Z")};
     arguments += extraArguments;
     m_process.setProgram(binary);
     m_process.setArguments(arguments);

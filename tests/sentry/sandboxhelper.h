@@ -1,0 +1,102 @@
+#pragma once
+
+// Drives shipdeck-sandbox for the Sentry integration tests with a plain QNetworkAccessManager: the scenario clock,
+// the manual production deploy of the rollout, and fault rules.
+#include "sandboxprocess.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace Shipdeck::Test {
+
+class SentrySandbox
+{
+public:
+    bool start(const QStringList &extra, QString *error)
+    {
+        return m_process.start(QStringLiteral(SHIPDECK_SANDBOX_BINARY), extra, error);
+    }
+    SandboxProcess &process() { return m_process; }
+    QUrl sentryUrl() const { return m_process.sentryUrl(); }
+    QString token() const { return m_process.value("sentry_token"); }
+
+    /// Sends a request and waits for the answer (test helper; the code under test never blocks).
+    QJsonDocument send(const QByteArray &method, const QUrl &url, const QByteArray &body = {},
+                       const QList<std::pair<QByteArray, QByteArray>> &headers = {}, int *status = nullptr)
+    {
+        QNetworkRequest request(url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        for (const auto &[name, value] : headers)
+            request.setRawHeader(name, value);
+        QNetworkReply *reply = m_nam.sendCustomRequest(request, method, body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            finished.wait(20000);
+        if (status)
+            *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QJsonDocument document = QJsonDocument::fromJson(reply->readAll());
+        reply->deleteLater();
+        return document;
+    }
+
+    QJsonObject state() { return send("GET", m_process.controlUrl(QStringLiteral("/state"))).object(); }
+    void advance(int seconds)
+    {
+        send("POST",
+             m_process.controlUrl(
+                 QStringLiteral("/advance")),
+                 QJsonDocument(QJsonObject {{QStringLiteral("seconds"), seconds}}).toJson(QJsonDocument::Compact));
+    }
+    int addFault(const QJsonObject &rule)
+    {
+        int status = 0;
+        send("POST", m_process.controlUrl(QStringLiteral("/faults")), QJsonDocument(rule).toJson(), {}, &status);
+        return status;
+    }
+    void clearFaults() { send("DELETE", m_process.controlUrl(QStringLiteral("/faults"))); }
+
+    QString rolloutJobStatus(const QString &name, int *id = nullptr)
+    {
+        const QJsonArray jobs
+            = state().value(QStringLiteral("rollout")).toObject().value(QStringLiteral("jobs")).toArray();
+        for (const QJsonValue &job : jobs) {
+            if (job.toObject().value(QStringLiteral("name")).toString() == name) {
+                if (id)
+                    *id = job.toObject().value(QStringLiteral("id")).toInt();
+                return job.toObject().value(QStringLiteral("status")).toString();
+            }
+        }
+        return {};
+    }
+
+    /// Runs the rollout pipeline to its manual production job and plays it; returns false when that fails.
+    bool deployToProduction()
+    {
+        int steps = 0;
+        while (rolloutJobStatus(QStringLiteral("deploy-production")) != QLatin1StringView("manual") && steps++ < 80)
+            advance(30);
+        int job = 0;
+        if (rolloutJobStatus(QStringLiteral("deploy-production"), &job) != QLatin1StringView("manual"))
+            return false;
+        int status = 0;
+        const QUrl play(m_process.value("gitlab_url") + QStringLiteral("/api/v4/projects/42/jobs/%1/play").arg(job));
+        send("POST", play, {}, {{"PRIVATE-TOKEN", m_process.value("gitlab_token").toUtf8()}}, &status);
+        if (status != 200)
+            return false;
+        steps = 0;
+        while (rolloutJobStatus(QStringLiteral("deploy-production")) != QLatin1StringView("success") && steps++ < 80)
+            advance(30);
+        return rolloutJobStatus(QStringLiteral("deploy-production")) == QLatin1StringView("success");
+    }
+
+private:
+    SandboxProcess m_process;
+    QNetworkAccessManager m_nam;
+};
+
+} // namespace Shipdeck::Test
