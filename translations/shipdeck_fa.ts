@@ -829,6 +829,65 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     </message>
 </context>
 <context>
+    <name>Shipdeck::ErrorRatesPane</name>
+    <message>
+        <source>No error data yet</source>
+        <translation>هنوز داده‌ای از خطاها نیست</translation>
+    </message>
+    <message>
+        <source>Connect Sentry to watch the error rate and crash-free sessions of each release live, with a marker at every deployment.</source>
+        <translation>‏Sentry را وصل کنید تا نرخ خطا و نشست‌های بدون فروپاشی هر انتشار را زنده، با نشانگری در هر استقرار، ببینید.</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;بازه:</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>یک ساعت گذشته</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>۶ ساعت گذشته</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>۲۴ ساعت گذشته</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>۷ روز گذشته</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <source>Errors per minute</source>
+        <translation>خطا در دقیقه</translation>
+    </message>
+    <message>
+        <source>Crash-free sessions (%)</source>
+        <translation>نشست‌های بدون فروپاشی (٪)</translation>
+    </message>
+    <message>
+        <source>Error rates</source>
+        <translation>نرخ خطا</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>دیگر</translation>
+    </message>
+    <message>
+        <source>All releases</source>
+        <translation>همهٔ انتشارها</translation>
+    </message>
+    <message>
+        <source>Crash-free sessions, %1</source>
+        <translation>نشست‌های بدون فروپاشی، %1</translation>
+    </message>
+</context>
+<context>
     <name>Shipdeck::ErrorSeriesModel</name>
     <message>
         <source>Time</source>
@@ -883,14 +942,6 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     <message>
         <source>Demo</source>
         <translation>نمایشی</translation>
-    </message>
-    <message>
-        <source>No error data yet</source>
-        <translation>هنوز داده‌ای از خطاها نیست</translation>
-    </message>
-    <message>
-        <source>Connect Sentry to watch the error rate and crash-free sessions of each release live, with a marker at every deployment.</source>
-        <translation>‏Sentry را وصل کنید تا نرخ خطا و نشست‌های بدون فروپاشی هر انتشار را زنده، با نشانگری در هر استقرار، ببینید.</translation>
     </message>
     <message>
         <source>No release notes yet</source>

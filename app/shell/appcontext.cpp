@@ -7,7 +7,6 @@
 #include "services/connectionstatus.h"
 #include "services/releasemanager.h"
 #include "settings/connectionsettings.h"
-#include "settings/connectiontest.h"
 #include "settings/secretstore.h"
 #include "settings/settingsstore.h"
 #include "storage/database.h"
@@ -50,11 +49,11 @@ AppContext::AppContext(const Workspace &workspace, QObject *parent)
 
 AppContext::~AppContext()
 {
-    // The monitors and checks report into the ConnectionStatus objects, which are older children: end them first.
+    // The monitors report into the ConnectionStatus objects, which are older children: end them first.
+    delete m_errorRates;
+    delete m_sentry;
     delete m_pipelines;
     delete m_gitLab;
-    for (auto &check : m_checks)
-        delete check;
 }
 
 void AppContext::start()
@@ -85,10 +84,11 @@ void AppContext::updateConfigured(Source source)
     const bool configured
         = m_settings->isConfigured(source) && (!needsSecret || m_secrets->hasSecret(SecretStore::keyFor(source)));
     status(source)->setConfigured(configured);
+    // The monitors report their source's connection state from now on.
     if (source == Source::GitLab)
-        rebuildGitLab(configured); // the pipeline monitor reports GitLab's connection state from now on
-    else if (configured && isPolled(source))
-        checkConnection(source);
+        rebuildGitLab(configured);
+    else if (source == Source::Sentry)
+        rebuildSentry(configured);
 }
 
 void AppContext::rebuildGitLab(bool configured)
@@ -114,26 +114,37 @@ void AppContext::rebuildGitLab(bool configured)
     Q_EMIT gitLabChanged();
 }
 
-void AppContext::checkConnection(Source source)
+} // namespace Shipdeck
+
+namespace Shipdeck {
+
+void AppContext::setWatchedReleases(const QString &current, const QString &previous)
 {
-    // A newer check replaces one still running (the settings or the token changed meanwhile).
-    delete m_checks[size_t(source)];
-    auto *test = new ConnectionTest(m_network, this);
-    m_checks[size_t(source)] = test;
-    ConnectionStatus *connection = status(source);
-    connect(test, &ConnectionTest::finished, this, [test, connection](bool ok, const QString &message) {
-        if (ok)
-            connection->setLive();
-        else
-            connection->setFailed(message);
-        test->deleteLater();
-    });
-    connection->setConnecting();
-    const QString secret = m_secrets->cachedSecret(SecretStore::keyFor(source));
-    if (source == Source::GitLab)
-        test->start(m_settings->gitLab(), secret);
-    else if (source == Source::Sentry)
-        test->start(m_settings->sentry(), secret);
+    m_currentRelease = current;
+    m_previousRelease = previous;
+    if (m_errorRates)
+        m_errorRates->setReleases(current, previous);
+}
+
+void AppContext::rebuildSentry(bool configured)
+{
+    const SentrySettings settings = m_settings->sentry();
+    const QString token = m_secrets->cachedSecret(SecretStore::Key::SentryToken);
+    if (m_errorRates)
+        m_errorRates->deleteLater();
+    if (m_sentry)
+        m_sentry->deleteLater();
+    m_errorRates = nullptr;
+    m_sentry = nullptr;
+    if (configured) {
+        m_sentry = new SentryClient(m_network, settings.apiBaseUrl(), settings.organization, token, this);
+        m_errorRates = new ErrorRateMonitor(m_sentry, status(Source::Sentry), this);
+        m_errorRates->setProjects(settings.projects);
+        m_errorRates->setEnvironment(settings.environment);
+        m_errorRates->setReleases(m_currentRelease, m_previousRelease);
+        m_errorRates->start();
+    }
+    Q_EMIT sentryChanged();
 }
 
 } // namespace Shipdeck

@@ -2,6 +2,8 @@
 
 #include "gitlab/gitlabclient.h"
 #include "gitlab/pipelinemonitor.h"
+#include "sentry/errorratemonitor.h"
+#include "sentry/sentryclient.h"
 #include "settings/source.h"
 #include "settings/workspace.h"
 
@@ -15,7 +17,6 @@ class QNetworkAccessManager;
 namespace Shipdeck {
 
 class AuditLog;
-class ConnectionTest;
 class ConnectionStatus;
 class Database;
 class ReleaseManager;
@@ -48,9 +49,10 @@ public:
     /// The GitLab client and pipeline monitor of the configured project; null while GitLab is not configured.
     [[nodiscard]] GitLabClient *gitLab() const { return m_gitLab; }
     [[nodiscard]] PipelineMonitor *pipelines() const { return m_pipelines; }
-
-    /// Checks that the configured @p source answers (GitLab and Sentry), and sets its status live or failed.
-    void checkConnection(Source source);
+    /// The error-rate monitor of the configured Sentry projects; null while Sentry is not configured.
+    [[nodiscard]] ErrorRateMonitor *errorRates() const { return m_errorRates; }
+    /// The releases the error-rate monitor compares (Sentry release names; previous may be empty).
+    void setWatchedReleases(const QString &current, const QString &previous);
 
 Q_SIGNALS:
     /// The database could not be opened, read or written.
@@ -59,10 +61,13 @@ Q_SIGNALS:
     void loaded();
     /// gitLab() and pipelines() were replaced (the connection settings changed) or removed.
     void gitLabChanged();
+    /// errorRates() was replaced or removed.
+    void sentryChanged();
 
 private:
     void updateConfigured(Source source);
     void rebuildGitLab(bool configured);
+    void rebuildSentry(bool configured);
 
     Workspace m_workspace;
     QNetworkAccessManager *m_network;
@@ -72,9 +77,13 @@ private:
     SettingsStore *m_settings;
     SecretStore *m_secrets;
     std::array<ConnectionStatus *, std::size(allSources)> m_status {};
-    std::array<QPointer<ConnectionTest>, std::size(allSources)> m_checks {};
     QPointer<GitLabClient> m_gitLab;
     QPointer<PipelineMonitor> m_pipelines;
+    QPointer<SentryClient> m_sentry;
+    QPointer<ErrorRateMonitor> m_errorRates;
+    QString m_sentryToken;
+    QString m_currentRelease;
+    QString m_previousRelease;
     QString m_gitLabToken; ///< the token m_gitLab was made with (kept in memory only)
 };
 

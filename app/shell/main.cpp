@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QJsonObject>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -99,8 +100,14 @@ int main(int argc, char *argv[])
     std::unique_ptr<DemoSandbox> sandbox;
     if (workspace.isDemo()) {
         sandbox = std::make_unique<DemoSandbox>();
-        QObject::connect(sandbox.get(), &DemoSandbox::ready, &context,
-                         [&context, &sandbox] { sandbox->configure(context.settings(), context.secrets()); });
+        QObject::connect(sandbox.get(), &DemoSandbox::ready, &context, [&context, &sandbox] {
+            // Watch the release the scenario rolls out against the one before it.
+            const QJsonObject rollout = sandbox->info().value(QStringLiteral("rollout")).toObject();
+            context.setWatchedReleases(
+                rollout.value(QStringLiteral("sentry_release")).toString(),
+                              rollout.value(QStringLiteral("previous_sentry_release")).toString());
+            sandbox->configure(context.settings(), context.secrets());
+        });
         QObject::connect(sandbox.get(), &DemoSandbox::failed, &window, [&window](const QString &message) {
             QMessageBox::warning(&window, QCoreApplication::translate("main", "Demo"), message);
         });

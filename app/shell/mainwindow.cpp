@@ -4,6 +4,7 @@
 #include "common/emptystate.h"
 #include "panes/calendarpane.h"
 #include "panes/deploymentspane.h"
+#include "panes/errorratespane.h"
 #include "panes/pipelinespane.h"
 #include "releaseroles.h"
 #include "services/connectionstatus.h"
@@ -88,11 +89,11 @@ void MainWindow::createPanes()
     auto *gitlab = m_context->status(Source::GitLab);
     auto *sentry = m_context->status(Source::Sentry);
     m_panes[PaneId::Calendar] = new CalendarPane(m_context->releases(), gitlab, this);
-    m_panes[PaneId::ErrorRates]
-        = new SourcePane(Source::Sentry, sentry, tr("No error data yet"),
-                         tr("Connect Sentry to watch the error rate and crash-free sessions of each release live, "
-                            "with a marker at every deployment."),
-                         QStringLiteral("office-chart-line"), QStringLiteral("pane-errors"), this);
+    auto *errorRates = new ErrorRatesPane(sentry, this);
+    errorRates->setMonitor(m_context->errorRates());
+    connect(m_context, &AppContext::sentryChanged, errorRates,
+            [this, errorRates] { errorRates->setMonitor(m_context->errorRates()); });
+    m_panes[PaneId::ErrorRates] = errorRates;
     auto *pipelines = new PipelinesPane(gitlab, this);
     pipelines->setGitLab(m_context->gitLab(), m_context->pipelines());
     connect(m_context, &AppContext::gitLabChanged, pipelines,
