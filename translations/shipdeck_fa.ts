@@ -215,10 +215,6 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
         <translation>نشستی نیست.</translation>
     </message>
     <message>
-        <source>Sentry returned no error series.</source>
-        <translation>‏Sentry هیچ سری خطایی برنگرداند.</translation>
-    </message>
-    <message>
         <source>Sentry server (region host or self-hosted).</source>
         <translation>کارساز Sentry (میزبان منطقه یا میزبانی شخصی).</translation>
     </message>
@@ -782,6 +778,69 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     </message>
 </context>
 <context>
+    <name>Shipdeck::DeploymentListModel</name>
+    <message>
+        <source>Created</source>
+        <translation>ساخته‌شده</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>در حال اجرا</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>موفق</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>ناموفق</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>لغوشده</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>ردشده</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>در انتظار تأیید</translation>
+    </message>
+    <message>
+        <source>%1 (deployed now)</source>
+        <translation>‏%1 (اکنون مستقر)</translation>
+    </message>
+    <message>
+        <source>%1 (rollback candidate)</source>
+        <translation>‏%1 (نامزد بازگردانی)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>‏Ref</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>کامیت</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Deployed by</source>
+        <translation>استقراردهنده</translation>
+    </message>
+    <message>
+        <source>Finished at</source>
+        <translation>پایان</translation>
+    </message>
+</context>
+<context>
     <name>Shipdeck::DeploymentsPane</name>
     <message>
         <source>No environments yet</source>
@@ -794,6 +853,65 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     <message>
         <source>Audit trail</source>
         <translation>ردپای ممیزی</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;محیط:</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>محیط</translation>
+    </message>
+    <message>
+        <source>Deployed now</source>
+        <translation>اکنون مستقر</translation>
+    </message>
+    <message>
+        <source>Deployment history</source>
+        <translation>تاریخچهٔ استقرار</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>environment name (tier)</comment>
+        <translation>‏%1 (%2)</translation>
+    </message>
+    <message>
+        <source>This project has no environments.</source>
+        <translation>این پروژه محیطی ندارد.</translation>
+    </message>
+    <message>
+        <source>Loading environments…</source>
+        <translation>در حال بارگذاری محیط‌ها…</translation>
+    </message>
+    <message>
+        <source>Nothing has been deployed successfully to %1 recently.</source>
+        <translation>اخیراً هیچ استقرار موفقی در %1 نبوده است.</translation>
+    </message>
+    <message>
+        <source>Deployed now: %1 at %2</source>
+        <translation>اکنون مستقر: %1 در %2</translation>
+    </message>
+    <message>
+        <source>unknown time</source>
+        <translation>زمان نامعلوم</translation>
+    </message>
+    <message>
+        <source>Finished at %1</source>
+        <translation>پایان در %1</translation>
+    </message>
+    <message>
+        <source>By %1, finished at %2</source>
+        <translation>به دست %1، پایان در %2</translation>
+    </message>
+    <message>
+        <source>URL: %1</source>
+        <translation>نشانی: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deployment(s) waiting for approval</source>
+        <translation>
+            <numerusform>‏%n استقرار در انتظار تأیید</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -886,6 +1004,42 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
         <source>Crash-free sessions, %1</source>
         <translation>نشست‌های بدون فروپاشی، %1</translation>
     </message>
+    <message>
+        <source>Roll back…</source>
+        <translation>بازگردانی…</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Sentry</source>
+        <translation>&amp;باز کردن در Sentry</translation>
+    </message>
+    <message>
+        <source>Release verdict</source>
+        <translation>داوری انتشار</translation>
+    </message>
+    <message>
+        <source>Start rolling back the current release</source>
+        <translation>بازگردانی انتشار کنونی را آغاز کن</translation>
+    </message>
+    <message>
+        <source>New &amp;issues in this release:</source>
+        <translation>&amp;مسائل تازه در این انتشار:</translation>
+    </message>
+    <message>
+        <source>New issues</source>
+        <translation>مسائل تازه</translation>
+    </message>
+    <message>
+        <source>Critical: %1</source>
+        <translation>بحرانی: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>هشدار: %1</translation>
+    </message>
+    <message>
+        <source>Roll back %1</source>
+        <translation>بازگردانی %1</translation>
+    </message>
 </context>
 <context>
     <name>Shipdeck::ErrorSeriesModel</name>
@@ -904,6 +1058,29 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     <message>
         <source>Complete</source>
         <translation>کامل</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::IssueListModel</name>
+    <message>
+        <source>?</source>
+        <translation>؟</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>رویدادها</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>کاربران</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>نخستین دیدن</translation>
     </message>
 </context>
 <context>
@@ -1074,6 +1251,10 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     <message>
         <source>Demo workspace: a local sandbox plays GitLab and Sentry through a release rollout, one scenario minute per second. Your own workspace is untouched; to use your services, start Shipdeck without --demo and connect them under Settings.</source>
         <translation>فضای کار نمایشی: یک سندباکس محلی نقش GitLab و Sentry را در یک استقرار انتشار بازی می‌کند، هر ثانیه یک دقیقه از سناریو. فضای کار خودتان دست‌نخورده می‌ماند؛ برای کار با سرویس‌های خودتان، Shipdeck را بدون ‎--demo‎ آغاز کنید و آن‌ها را از «تنظیمات» وصل کنید.</translation>
+    </message>
+    <message>
+        <source>%1 breached its thresholds: pick the deployment to roll back to under Deployments &amp; rollback.</source>
+        <translation>‏%1 از آستانه‌هایش گذشت: استقراری را که باید به آن بازگردید در «استقرار و بازگردانی» برگزینید.</translation>
     </message>
 </context>
 <context>
@@ -1334,6 +1515,17 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
         <extracomment>Agenda tooltip: start, end, status</extracomment>
         <translation>‏%1 تا %2
 %3</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::ReleaseVerdictJob</name>
+    <message>
+        <source>No Sentry connection.</source>
+        <translation>اتصالی به Sentry نیست.</translation>
+    </message>
+    <message>
+        <source>Sentry returned no error series.</source>
+        <translation>‏Sentry هیچ سری خطایی برنگرداند.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "sentrycommands.h"
 
 #include "sentry/releaseverdict.h"
+#include "sentry/releaseverdictjob.h"
 #include "sentry/sentryclient.h"
 
 #include <QCommandLineParser>
@@ -154,37 +155,27 @@ void printHealth(Runner *runner, SentrySessionsJob *job, bool json)
         out << Tr::tr("No sessions.") << Qt::endl;
 }
 
-QDateTime deployTime(const SentryReleaseInfo &info)
-{
-    if (info.lastDeployFinished.isValid())
-        return info.lastDeployFinished;
-    if (info.dateReleased.isValid())
-        return info.dateReleased;
-    return info.dateCreated;
-}
-
-/// verdict: release details of both, the current release's errors up to now, the previous release's errors over the
-/// same time since its deploy, then sessions of both windows (optional: without them the rate is per minute).
+/// verdict: ReleaseVerdictJob reads release details of both, the errors of both windows and their sessions.
 void runVerdict(Runner *runner, const QStringList &projects, const QString &environment, const QString &release,
                 const QString &previous, bool json)
 {
-    SentryClient *client = runner->m_client;
-    struct State
-    {
-        SentryReleaseInfo current, previous;
-        QDateTime now;
-        ReleaseWindow currentWindow, previousWindow;
-    };
-    auto state = std::make_shared<State>();
-
-    auto finish = [runner, state, json] {
-        const ReleaseVerdict verdict = ReleaseVerdict::compute(state->currentWindow, state->previousWindow);
+    ReleaseVerdictJob *job
+        = ReleaseVerdictJob::start(runner->m_client, projects, environment, release, previous, {}, runner->m_client);
+    QObject::connect(job, &ReleaseVerdictJob::parseWarnings, runner->m_client,
+                     [runner](const ParseWarnings &warnings) { runner->warn(warnings); });
+    QObject::connect(job, &ReleaseVerdictJob::finished, runner->m_client, [runner, json](ReleaseVerdictJob *done) {
+        if (done->hasError()) {
+            *runner->m_io.err << "shipdeck-cli: " << done->error().message << Qt::endl;
+            runner->done(exitCodeFor(done->error()));
+            return;
+        }
+        const ReleaseVerdict &verdict = done->verdict();
         QTextStream &out = *runner->m_io.out;
         if (json) {
             out << QJsonDocument(
                        QJsonObject {
-                           {u"release"_s, state->current.version},
-                           {u"previous"_s, state->previous.version},
+                           {u"release"_s, done->currentRelease().version},
+                           {u"previous"_s, done->previousRelease().version},
                            {u"level"_s, ReleaseVerdict::levelKey(verdict.level)},
                            {u"ratio"_s,
                             std::isfinite(verdict.ratio) ? QJsonValue(verdict.ratio) : QJsonValue(QJsonValue::Null)},
@@ -192,7 +183,7 @@ void runVerdict(Runner *runner, const QStringList &projects, const QString &envi
                            {u"previous_errors_per_minute"_s, verdict.previousErrorsPerMinute},
                            {u"normalised_by_sessions"_s, verdict.normalisedBySessions},
                            {u"minutes_since_deploy"_s, verdict.minutesSinceDeploy},
-                           {u"crash_free_sessions"_s, optionalNumber(state->currentWindow.crashFreeRate)},
+                           {u"crash_free_sessions"_s, optionalNumber(done->currentWindow().crashFreeRate)},
                            {u"reasons"_s, QJsonArray::fromStringList(verdict.reasons)},
                            {u"summary"_s, verdict.summary},
                        })
@@ -203,116 +194,6 @@ void runVerdict(Runner *runner, const QStringList &projects, const QString &envi
                 out << "  " << reason << Qt::endl;
         }
         runner->done(ExitOk);
-    };
-
-    auto sessionsOf
-        = [client, projects, environment](const QString &version, const QDateTime &from, const QDateTime &to) {
-              SessionsQuery query;
-              query.projects = projects;
-              query.environment = environment;
-              query.releases = {version};
-              query.groupByRelease = false;
-              query.fields = {u"sum(session)"_s, u"crash_free_rate(session)"_s};
-              // Whole minutes, so the interval (a minute at least, dividing a day) fits.
-              query.start = from;
-              query.end = to;
-              query.intervalSeconds = chooseInterval(from.secsTo(to), 1000);
-              return client->sessions(query);
-          };
-
-    auto askSessions = [runner, state, sessionsOf, finish] {
-        SentrySessionsJob *job = sessionsOf(state->current.version, deployTime(state->current), state->now);
-        QObject::connect(
-            job, &SentryJob::finished, runner->m_client, [runner, state, sessionsOf, finish](SentryJob *done) {
-                auto *current = static_cast<SentrySessionsJob *>(done);
-                if (!current->hasError() && !current->data().groups.isEmpty()) {
-                    const SessionGroup &group = current->data().groups.first();
-                    state->currentWindow.sessions = group.totals.value(u"sum(session)"_s);
-                    state->currentWindow.crashFreeRate = group.totals.value(u"crash_free_rate(session)"_s);
-                }
-                const QDateTime from = deployTime(state->previous);
-                const qint64 elapsed = deployTime(state->current).secsTo(state->now);
-                SentrySessionsJob *job = sessionsOf(state->previous.version, from, from.addSecs(elapsed));
-                QObject::connect(job, &SentryJob::finished, runner->m_client, [state, finish](SentryJob *done) {
-                    auto *previous = static_cast<SentrySessionsJob *>(done);
-                    if (!previous->hasError() && !previous->data().groups.isEmpty())
-                        state->previousWindow.sessions
-                            = previous->data().groups.first().totals.value(u"sum(session)"_s);
-                    else
-                        state->currentWindow.sessions.reset(); // normalise only with both
-                    finish();
-                });
-            });
-    };
-
-    auto askPreviousErrors = [runner, state, projects, environment, askSessions] {
-        const QDateTime from = deployTime(state->previous);
-        const qint64 elapsed = std::max<qint64>(60, deployTime(state->current).secsTo(state->now));
-        ErrorSeriesQuery query;
-        query.projects = projects;
-        query.environment = environment;
-        query.releases = {state->previous.version};
-        query.start = from;
-        query.end = from.addSecs(elapsed);
-        query.intervalSeconds = chooseInterval(elapsed, 10000);
-        SentryTimeseriesJob *job = runner->m_client->errorSeries(query);
-        QObject::connect(
-            job, &SentryJob::finished, runner->m_client, [runner, state, from, elapsed, askSessions](SentryJob *done) {
-                if (runner->failed(done))
-                    return;
-                auto *series = static_cast<SentryTimeseriesJob *>(done);
-                runner->warn(series->warnings());
-                const SentrySeries *total = series->data().find(QString());
-                state->previousWindow
-                    = ReleaseWindow::fromSamples(state->previous.version, total ? total->samples : QList<ErrorSample>(),
-                                                 from.toMSecsSinceEpoch(), from.addSecs(elapsed).toMSecsSinceEpoch());
-                askSessions();
-            });
-    };
-
-    auto askCurrentErrors = [runner, state, projects, environment, askPreviousErrors] {
-        // The server's "now" is the end of the newest bucket: ask for the last day at one-minute buckets.
-        ErrorSeriesQuery query;
-        query.projects = projects;
-        query.environment = environment;
-        query.releases = {state->current.version};
-        query.statsPeriod = u"24h"_s;
-        query.intervalSeconds = 60;
-        SentryTimeseriesJob *job = runner->m_client->errorSeries(query);
-        QObject::connect(
-            job, &SentryJob::finished, runner->m_client, [runner, state, askPreviousErrors](SentryJob *done) {
-                if (runner->failed(done))
-                    return;
-                auto *series = static_cast<SentryTimeseriesJob *>(done);
-                runner->warn(series->warnings());
-                const SentrySeries *total = series->data().find(QString());
-                if (!total || total->samples.isEmpty()) {
-                    *runner->m_io.err << "shipdeck-cli: " << Tr::tr("Sentry returned no error series.") << Qt::endl;
-                    runner->done(ExitNetwork);
-                    return;
-                }
-                const qint64 nowMs = total->samples.last().time + series->intervalSeconds() * 1000;
-                state->now = QDateTime::fromMSecsSinceEpoch(nowMs, QTimeZone::UTC);
-                const QDateTime deploy = deployTime(state->current);
-                state->currentWindow = ReleaseWindow::fromSamples(state->current.version, total->samples,
-                                                                  deploy.toMSecsSinceEpoch(), nowMs);
-                askPreviousErrors();
-            });
-    };
-
-    SentryReleaseJob *job = client->release(release);
-    QObject::connect(job, &SentryJob::finished, client, [runner, state, previous, askCurrentErrors](SentryJob *done) {
-        if (runner->failed(done))
-            return;
-        state->current = static_cast<SentryReleaseJob *>(done)->release();
-        SentryReleaseJob *job = runner->m_client->release(previous);
-        QObject::connect(job, &SentryJob::finished, runner->m_client,
-                         [runner, state, askCurrentErrors](SentryJob *done) {
-                             if (runner->failed(done))
-                                 return;
-                             state->previous = static_cast<SentryReleaseJob *>(done)->release();
-                             askCurrentErrors();
-                         });
     });
 }
 

@@ -53,6 +53,7 @@ AppContext::~AppContext()
     delete m_errorRates;
     delete m_sentry;
     delete m_pipelines;
+    delete m_environments;
     delete m_gitLab;
 }
 
@@ -100,9 +101,12 @@ void AppContext::rebuildGitLab(bool configured)
         return; // nothing changed
     if (m_pipelines)
         m_pipelines->deleteLater();
+    if (m_environments)
+        m_environments->deleteLater();
     if (m_gitLab)
         m_gitLab->deleteLater();
     m_pipelines = nullptr;
+    m_environments = nullptr;
     m_gitLab = nullptr;
     m_gitLabToken.clear();
     if (configured) {
@@ -110,6 +114,8 @@ void AppContext::rebuildGitLab(bool configured)
         m_gitLabToken = token;
         m_pipelines = new PipelineMonitor(m_gitLab, status(Source::GitLab), this);
         m_pipelines->start();
+        m_environments = new EnvironmentMonitor(m_gitLab, this);
+        m_environments->start();
     }
     Q_EMIT gitLabChanged();
 }
@@ -124,6 +130,7 @@ void AppContext::setWatchedReleases(const QString &current, const QString &previ
     m_previousRelease = previous;
     if (m_errorRates)
         m_errorRates->setReleases(current, previous);
+    Q_EMIT sentryChanged();
 }
 
 void AppContext::rebuildSentry(bool configured)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gitlab/environmentmonitor.h"
 #include "gitlab/gitlabclient.h"
 #include "gitlab/pipelinemonitor.h"
 #include "sentry/errorratemonitor.h"
@@ -49,8 +50,13 @@ public:
     /// The GitLab client and pipeline monitor of the configured project; null while GitLab is not configured.
     [[nodiscard]] GitLabClient *gitLab() const { return m_gitLab; }
     [[nodiscard]] PipelineMonitor *pipelines() const { return m_pipelines; }
+    /// Environments and their deployments, newest first; null while GitLab is not configured.
+    [[nodiscard]] EnvironmentMonitor *environments() const { return m_environments; }
     /// The error-rate monitor of the configured Sentry projects; null while Sentry is not configured.
     [[nodiscard]] ErrorRateMonitor *errorRates() const { return m_errorRates; }
+    [[nodiscard]] SentryClient *sentry() const { return m_sentry; }
+    [[nodiscard]] QString currentRelease() const { return m_currentRelease; }
+    [[nodiscard]] QString previousRelease() const { return m_previousRelease; }
     /// The releases the error-rate monitor compares (Sentry release names; previous may be empty).
     void setWatchedReleases(const QString &current, const QString &previous);
 
@@ -59,9 +65,9 @@ Q_SIGNALS:
     void storageError(const QString &message);
     /// Everything stored has been read.
     void loaded();
-    /// gitLab() and pipelines() were replaced (the connection settings changed) or removed.
+    /// gitLab(), pipelines() and environments() were replaced (the connection settings changed) or removed.
     void gitLabChanged();
-    /// errorRates() was replaced or removed.
+    /// errorRates() or sentry() was replaced or removed, or the watched releases changed.
     void sentryChanged();
 
 private:
@@ -79,6 +85,7 @@ private:
     std::array<ConnectionStatus *, std::size(allSources)> m_status {};
     QPointer<GitLabClient> m_gitLab;
     QPointer<PipelineMonitor> m_pipelines;
+    QPointer<EnvironmentMonitor> m_environments;
     QPointer<SentryClient> m_sentry;
     QPointer<ErrorRateMonitor> m_errorRates;
     QString m_sentryToken;

@@ -126,6 +126,7 @@ int main(int argc, char *argv[])
             // Let the layout settle after the last change, then render.
             QTimer::singleShot(0, &window, [&window, screenshotPath] { saveScreenshot(&window, screenshotPath); });
         };
+        // In the demo, wait until every pane that shows live data has some (or its source failed).
         auto maybeTake = [&context, &workspace, take] {
             if (!context.releases()->isLoaded())
                 return;
@@ -135,12 +136,19 @@ int main(int argc, char *argv[])
                     if (state == ConnectionStatus::State::NotConfigured || state == ConnectionStatus::State::Connecting)
                         return;
                 }
+                const bool gitLabLive = context.status(Source::GitLab)->state() == ConnectionStatus::State::Live;
+                const bool sentryLive = context.status(Source::Sentry)->state() == ConnectionStatus::State::Live;
+                if (gitLabLive && context.environments() && !context.environments()->hasData())
+                    return;
+                if (sentryLive && context.errorRates() && context.errorRates()->errors().series.isEmpty())
+                    return;
             }
             take();
         };
-        QObject::connect(&context, &AppContext::loaded, &window, maybeTake);
-        for (Source source : allSources)
-            QObject::connect(context.status(source), &ConnectionStatus::changed, &window, maybeTake);
+        // Screenshot mode only: look again every 200 ms as data arrives from several monitors.
+        auto *again = new QTimer(&window);
+        QObject::connect(again, &QTimer::timeout, &window, maybeTake);
+        again->start(200);
         QTimer::singleShot(30000, &window, take);
     }
     QObject::connect(&context, &AppContext::loaded, &window, [&] {

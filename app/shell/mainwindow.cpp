@@ -9,6 +9,7 @@
 #include "releaseroles.h"
 #include "services/connectionstatus.h"
 #include "services/releasemanager.h"
+#include "settings/connectionsettings.h"
 #include "settings/settingsdialog.h"
 #include "settings/settingsstore.h"
 #include "shipdeck_version.h"
@@ -90,16 +91,32 @@ void MainWindow::createPanes()
     auto *sentry = m_context->status(Source::Sentry);
     m_panes[PaneId::Calendar] = new CalendarPane(m_context->releases(), gitlab, this);
     auto *errorRates = new ErrorRatesPane(sentry, this);
-    errorRates->setMonitor(m_context->errorRates());
-    connect(m_context, &AppContext::sentryChanged, errorRates,
-            [this, errorRates] { errorRates->setMonitor(m_context->errorRates()); });
+    auto bindErrorRates = [this, errorRates] {
+        const SentrySettings settings = m_context->settings()->sentry();
+        errorRates->setMonitor(m_context->errorRates());
+        errorRates->setSentry(m_context->sentry(), settings.projects, settings.environment);
+        errorRates->setReleases(m_context->currentRelease(), m_context->previousRelease());
+    };
+    bindErrorRates();
+    connect(m_context, &AppContext::sentryChanged, errorRates, bindErrorRates);
+    // The rollback workflow starts from the deployments of the environment.
+    connect(errorRates, &ErrorRatesPane::rollbackRequested, this, [this](const QString &release) {
+        focusPane(PaneId::Deployments);
+        statusBar()->showMessage(
+            tr("%1 breached its thresholds: pick the deployment to roll back to under Deployments & rollback.")
+                .arg(release));
+    });
     m_panes[PaneId::ErrorRates] = errorRates;
     auto *pipelines = new PipelinesPane(gitlab, this);
     pipelines->setGitLab(m_context->gitLab(), m_context->pipelines());
     connect(m_context, &AppContext::gitLabChanged, pipelines,
             [this, pipelines] { pipelines->setGitLab(m_context->gitLab(), m_context->pipelines()); });
     m_panes[PaneId::Pipelines] = pipelines;
-    m_panes[PaneId::Deployments] = new DeploymentsPane(m_context->auditLog(), gitlab, this);
+    auto *deployments = new DeploymentsPane(m_context->auditLog(), gitlab, this);
+    deployments->setEnvironmentMonitor(m_context->environments());
+    connect(m_context, &AppContext::gitLabChanged, deployments,
+            [this, deployments] { deployments->setEnvironmentMonitor(m_context->environments()); });
+    m_panes[PaneId::Deployments] = deployments;
     m_panes[PaneId::ReleaseNotes]
         = new SourcePane(Source::GitLab, gitlab, tr("No release notes yet"),
                          tr("Connect GitLab to draft release notes from merged work and publish them as a GitLab "

@@ -37,7 +37,7 @@ private Q_SLOTS:
 
         QSignalSpy loaded(&log, &AuditLog::eventsLoaded);
         log.load();
-        QVERIFY(loaded.wait());
+        QVERIFY(loaded.wait(30000));
         // The new event, then the stored one; the new event, already written, is not listed twice.
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(inserted.last().at(1).toInt(), 1);

@@ -2,15 +2,19 @@
 // well above the previous release's, live, and the picture survives a fault (stale, not blank).
 #include "panes/errorratespane.h"
 #include "sentry/errorratemonitor.h"
+#include "sentry/issuelistmodel.h"
 #include "sentry/sentryclient.h"
 #include "services/connectionstatus.h"
 
 #include "../sentry/sandboxhelper.h"
 
+#include <QAbstractItemModelTester>
 #include <QChart>
 #include <QLineSeries>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTest>
 
 using namespace Shipdeck;
@@ -66,7 +70,10 @@ private Q_SLOTS:
         monitor.setBackoff(100ms, 400ms);
 
         ErrorRatesPane pane(&status);
-        pane.resize(900, 500);
+        pane.resize(900, 700);
+        pane.setSentry(&client, {QStringLiteral("storefront")}, QStringLiteral("production"));
+        pane.setReleases(current, previous);
+        QAbstractItemModelTester tester(pane.issueModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         pane.setMonitor(&monitor);
         pane.show();
         monitor.start();
@@ -75,6 +82,32 @@ private Q_SLOTS:
         QVERIFY2(
             peak(pane.chart(), current) > 3 * peak(pane.chart(), previous),
             qPrintable(QStringLiteral("%1 vs %2").arg(peak(pane.chart(), current)).arg(peak(pane.chart(), previous))));
+
+        // The verdict banner: the new release's error rate is a multiple of the previous one's.
+        QTRY_VERIFY_WITH_TIMEOUT(!pane.verdictText().isEmpty(), 15000);
+        QVERIFY2(pane.verdictText().contains(QStringLiteral("x the error rate of")), qPrintable(pane.verdictText()));
+        QVERIFY(pane.verdictText().contains(current));
+        QVERIFY(pane.verdictLevel() == ReleaseVerdict::Level::Warning
+                || pane.verdictLevel() == ReleaseVerdict::Level::Critical);
+        QPushButton *rollback = nullptr;
+        for (QPushButton *button : pane.findChildren<QPushButton *>()) {
+            if (button->text().startsWith(QStringLiteral("Roll back")))
+                rollback = button;
+        }
+        QVERIFY(rollback);
+        QVERIFY(rollback->isVisible());
+        QSignalSpy rollbackSpy(&pane, &ErrorRatesPane::rollbackRequested);
+        rollback->click();
+        QCOMPARE(rollbackSpy.size(), 1);
+        QCOMPARE(rollbackSpy.first().first().toString(), current);
+
+        // The issues first seen in the new release.
+        QTRY_VERIFY_WITH_TIMEOUT(pane.issueModel()->rowCount() > 0, 15000);
+        QCOMPARE(pane.issueView()->model(), pane.issueModel());
+        for (int row = 0; row < pane.issueModel()->rowCount(); ++row) {
+            const SentryIssue issue = pane.issueModel()->issue(row);
+            QCOMPARE(pane.issueModel()->index(row, IssueListModel::TitleColumn).data().toString(), issue.title);
+        }
         snapshot(&pane, "errors-spike");
 
         // A server error keeps the last picture and says why.
@@ -86,6 +119,63 @@ private Q_SLOTS:
         snapshot(&pane, "errors-stale");
         sandbox.clearFaults();
         QTRY_COMPARE_WITH_TIMEOUT(status.state(), ConnectionStatus::State::Live, 15000);
+    }
+
+    void issueModelUpdatesRowByRowAndKeepsTitlesPlain()
+    {
+        IssueListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto make = [](const QString &id, const QString &title, qint64 count) {
+            SentryIssue issue;
+            issue.id = id;
+            issue.shortId = QStringLiteral("STOREFRONT-") + id;
+            issue.title = title;
+            issue.count = count;
+            issue.userCount = 1;
+            issue.permalink = QStringLiteral("https://sentry.example/issues/") + id + u'/';
+            issue.firstSeen = QDateTime::currentDateTimeUtc();
+            return issue;
+        };
+        const QString html = QStringLiteral("<b>TypeError</b>: <img src=x onerror=alert(1)>");
+        model.setIssues({make(QStringLiteral("1"), html, 3), make(QStringLiteral("2"), QStringLiteral("Two"), 5)});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, IssueListModel::TitleColumn).data().toString(), html);
+        const QString tip = model.index(0, IssueListModel::TitleColumn).data(Qt::ToolTipRole).toString();
+        QVERIFY(!tip.contains(QStringLiteral("<b>")));
+        QVERIFY(tip.contains(QStringLiteral("&lt;b&gt;")));
+        QCOMPARE(model.index(1, IssueListModel::TitleColumn).data(IssueListModel::PermalinkRole).toUrl(),
+                 QUrl(QStringLiteral("https://sentry.example/issues/2/")));
+
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+        // A new issue on top, "2" has more events, "1" is gone.
+        model.setIssues({make(QStringLiteral("3"), QStringLiteral("Three"), 1),
+                              make(QStringLiteral("2"), QStringLiteral("Two"), 9)});
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, 0).data(IssueListModel::IdRole).toString(), QStringLiteral("3"));
+        QCOMPARE(model.index(1, IssueListModel::EventsColumn).data(Qt::EditRole).toLongLong(), 9);
+        // Reordered: one move, nothing else.
+        changed.clear();
+        model.setIssues({make(QStringLiteral("2"), QStringLiteral("Two"), 9),
+                              make(QStringLiteral("3"), QStringLiteral("Three"), 1)});
+        QCOMPARE(moved.size(), 1);
+        QCOMPARE(model.index(0, 0).data(IssueListModel::IdRole).toString(), QStringLiteral("2"));
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(reset.size(), 0);
+
+        // In a table view, the title is drawn as written (plain text).
+        QTableView view;
+        model.setIssues({make(QStringLiteral("1"), html, 3)});
+        view.setModel(&model);
+        QCOMPARE(view.model()->index(0, 0).data().toString(), html);
     }
 };
 

@@ -43,7 +43,7 @@ private:
             = std::make_unique<AppContext>(Workspace::inDirectory(m_dir->path(), QStringLiteral("Shipdeck Test")));
         QSignalSpy loaded(context.get(), &AppContext::loaded);
         context->start();
-        if (!loaded.wait())
+        if (!loaded.wait(30000))
             qFatal("workspace did not load");
         return context;
     }

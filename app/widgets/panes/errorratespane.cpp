@@ -2,15 +2,23 @@
 
 #include "common/emptystate.h"
 #include "common/icons.h"
+#include "sentry/issuelistmodel.h"
+#include "sentry/releaseverdictjob.h"
 
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
 #include <QDateTimeAxis>
+#include <QDesktopServices>
+#include <QFrame>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QPushButton>
+#include <QStyle>
+#include <QTableView>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -36,6 +44,13 @@ ErrorRatesPane::ErrorRatesPane(ConnectionStatus *sentry, QWidget *parent)
     , m_time(new QDateTimeAxis(this))
     , m_errors(new QValueAxis(this))
     , m_crashFree(new QValueAxis(this))
+    , m_verdictFrame(new QFrame(this))
+    , m_verdictIcon(new QLabel(m_verdictFrame))
+    , m_verdictLabel(new QLabel(m_verdictFrame))
+    , m_rollback(new QPushButton(tr("Roll back…"), m_verdictFrame))
+    , m_issueModel(new IssueListModel(this))
+    , m_issues(new QTableView(this))
+    , m_openIssue(new QPushButton(tr("&Open in Sentry"), this))
 {
     emptyState()->setIcon(appIcon(QStringLiteral("office-chart-line"), QStringLiteral("pane-errors")));
     emptyState()->setTitle(tr("No error data yet"));
@@ -63,6 +78,26 @@ ErrorRatesPane::ErrorRatesPane(ConnectionStatus *sentry, QWidget *parent)
     m_warning->hide();
     layout->addWidget(m_warning);
 
+    // The verdict banner: a coloured frame, an icon and a worded prefix (it reads without the colour too).
+    m_verdictFrame->setObjectName(QStringLiteral("verdictBanner"));
+    m_verdictFrame->setFrameShape(QFrame::StyledPanel);
+    auto *banner = new QHBoxLayout(m_verdictFrame);
+    banner->setContentsMargins(8, 6, 8, 6);
+    m_verdictIcon->setAccessibleName(tr("Release verdict"));
+    m_verdictLabel->setTextFormat(Qt::PlainText);
+    m_verdictLabel->setWordWrap(true);
+    m_verdictLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_rollback->setToolTip(tr("Start rolling back the current release"));
+    banner->addWidget(m_verdictIcon, 0, Qt::AlignTop);
+    banner->addWidget(m_verdictLabel, 1);
+    banner->addWidget(m_rollback, 0, Qt::AlignVCenter);
+    m_verdictFrame->hide();
+    layout->addWidget(m_verdictFrame);
+    connect(m_rollback, &QPushButton::clicked, this, [this] {
+        if (!m_verdictRelease.isEmpty())
+            Q_EMIT rollbackRequested(m_verdictRelease);
+    });
+
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->setBackgroundRoundness(0);
@@ -77,7 +112,32 @@ ErrorRatesPane::ErrorRatesPane(ConnectionStatus *sentry, QWidget *parent)
     m_chart->addAxis(m_crashFree, Qt::AlignRight);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setAccessibleName(tr("Error rates"));
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_view, 2);
+
+    // Issues first seen in the current release.
+    auto *issuesBar = new QHBoxLayout;
+    auto *issuesLabel = new QLabel(tr("New &issues in this release:"), content);
+    issuesLabel->setBuddy(m_issues);
+    issuesBar->addWidget(issuesLabel);
+    issuesBar->addStretch(1);
+    issuesBar->addWidget(m_openIssue);
+    layout->addLayout(issuesBar);
+    m_issues->setModel(m_issueModel);
+    m_issues->setAccessibleName(tr("New issues"));
+    m_issues->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_issues->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_issues->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_issues->setWordWrap(false);
+    m_issues->verticalHeader()->hide();
+    m_issues->horizontalHeader()->setSectionResizeMode(IssueListModel::TitleColumn, QHeaderView::Stretch);
+    for (int column = IssueListModel::EventsColumn; column < IssueListModel::ColumnCount; ++column)
+        m_issues->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    layout->addWidget(m_issues, 1);
+    m_openIssue->setEnabled(false);
+    connect(m_issues, &QAbstractItemView::doubleClicked, this, &ErrorRatesPane::openIssue);
+    connect(m_issues->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { m_openIssue->setEnabled(current.isValid()); });
+    connect(m_openIssue, &QPushButton::clicked, this, [this] { openIssue(m_issues->currentIndex()); });
     setContent(content);
 
     connect(m_range, &QComboBox::currentIndexChanged, this, [this] {
@@ -94,10 +154,114 @@ void ErrorRatesPane::setMonitor(ErrorRateMonitor *monitor)
         disconnect(m_monitor, nullptr, this, nullptr);
     m_monitor = monitor;
     if (monitor) {
-        connect(monitor, &ErrorRateMonitor::updated, this, &ErrorRatesPane::rebuild);
+        connect(monitor, &ErrorRateMonitor::updated, this, &ErrorRatesPane::onUpdated);
         monitor->setRange(m_range->currentData().toLongLong());
     }
     rebuild();
+}
+
+void ErrorRatesPane::setSentry(SentryClient *client, const QStringList &projects, const QString &environment)
+{
+    m_client = client;
+    m_projects = projects;
+    m_environment = environment;
+    delete m_verdictJob.data();
+    if (m_issuesJob)
+        m_issuesJob->cancel();
+    m_nextIssues = QDeadlineTimer(0);
+}
+
+void ErrorRatesPane::setReleases(const QString &current, const QString &previous)
+{
+    if (current == m_current && previous == m_previous)
+        return;
+    m_current = current;
+    m_previous = previous;
+    delete m_verdictJob.data(); // its answer is about other releases
+    showVerdict({});
+    if (m_issuesRelease != current) {
+        if (m_issuesJob)
+            m_issuesJob->cancel();
+        m_issueModel->clear();
+        m_issuesRelease.clear();
+        m_nextIssues = QDeadlineTimer(0);
+    }
+}
+
+QString ErrorRatesPane::verdictText() const
+{
+    return m_verdictFrame->isVisibleTo(this) ? m_verdictLabel->text() : QString();
+}
+
+void ErrorRatesPane::onUpdated()
+{
+    rebuild();
+    requestVerdict();
+    requestIssues();
+}
+
+void ErrorRatesPane::requestVerdict()
+{
+    if (!m_client || m_current.isEmpty() || m_previous.isEmpty() || m_verdictJob)
+        return; // one at a time: the next update asks again
+    m_verdictJob = ReleaseVerdictJob::start(m_client, m_projects, m_environment, m_current, m_previous, {}, this);
+    connect(m_verdictJob, &ReleaseVerdictJob::finished, this, [this](ReleaseVerdictJob *job) {
+        // A failed read keeps the last verdict; the monitor's status tells about the connection.
+        if (!job->hasError())
+            showVerdict(job->verdict());
+    });
+}
+
+void ErrorRatesPane::showVerdict(const ReleaseVerdict &verdict)
+{
+    m_verdictLevel = verdict.level;
+    const bool critical = verdict.level == ReleaseVerdict::Level::Critical;
+    if (!critical && verdict.level != ReleaseVerdict::Level::Warning) {
+        m_verdictFrame->hide();
+        m_verdictRelease.clear();
+        return;
+    }
+    m_verdictRelease = m_current;
+    // Okabe–Ito vermillion for critical, orange for a warning; the prefix and the icon say the same in words.
+    const QColor colour = critical ? QColor(0xd5, 0x5e, 0x00) : QColor(0xe6, 0x9f, 0x00);
+    m_verdictFrame->setStyleSheet(QStringLiteral("QFrame#verdictBanner { border: 2px solid %1; border-radius: 4px; "
+                                                 "background-color: %2; }")
+            .arg(colour.name(), QColor(colour.red(), colour.green(), colour.blue(), 40).name(QColor::HexArgb)));
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_verdictIcon->setPixmap(
+        style()
+            ->standardIcon(critical ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning, nullptr, this)
+            .pixmap(size, size));
+    QString text = critical ? tr("Critical: %1").arg(verdict.summary) : tr("Warning: %1").arg(verdict.summary);
+    for (const QString &reason : verdict.reasons)
+        text += u'\n' + reason;
+    m_verdictLabel->setText(text);
+    m_rollback->setAccessibleDescription(tr("Roll back %1").arg(m_verdictRelease));
+    m_verdictFrame->show();
+}
+
+void ErrorRatesPane::requestIssues()
+{
+    if (!m_client || m_current.isEmpty() || m_issuesJob || !m_nextIssues.hasExpired())
+        return;
+    m_nextIssues.setRemainingTime(m_issuesInterval);
+    const QString release = m_current;
+    m_issuesJob = m_client->newIssues(release, m_projects, m_environment);
+    connect(m_issuesJob, &SentryJob::finished, this, [this, release](SentryJob *done) {
+        if (done->hasError() || release != m_current)
+            return; // the last good list stays
+        m_issuesRelease = release;
+        m_issueModel->setIssues(static_cast<SentryIssuesJob *>(done)->issues());
+    });
+}
+
+void ErrorRatesPane::openIssue(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    const QUrl url = index.data(IssueListModel::PermalinkRole).toUrl();
+    if (url.isValid() && (url.scheme() == QLatin1StringView("https") || url.scheme() == QLatin1StringView("http")))
+        QDesktopServices::openUrl(url);
 }
 
 QStringList ErrorRatesPane::seriesNames() const

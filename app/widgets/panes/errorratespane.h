@@ -2,17 +2,29 @@
 
 #include "common/pane.h"
 #include "sentry/errorratemonitor.h"
+#include "sentry/releaseverdict.h"
 
+#include <QDeadlineTimer>
 #include <QPointer>
+
+#include <chrono>
 
 class QChart;
 class QChartView;
+class QFrame;
+class QModelIndex;
+class QPushButton;
+class QTableView;
 class QComboBox;
 class QDateTimeAxis;
 class QLabel;
 class QValueAxis;
 
 namespace Shipdeck {
+
+class IssueListModel;
+class ReleaseVerdictJob;
+class SentryIssuesJob;
 
 /**
  * Errors per minute of the watched releases over the chosen range, live from Sentry: one line per release (the
@@ -27,14 +39,35 @@ public:
     ~ErrorRatesPane() override;
 
     void setMonitor(ErrorRateMonitor *monitor);
+    /// The Sentry reads for the verdict banner and the new issues table (the same as the monitor's).
+    /// @p client must outlive the pane or be cleared first.
+    void setSentry(SentryClient *client, const QStringList &projects, const QString &environment);
+    /// The releases judged (current against previous). Both must be set for a verdict; the current for new issues.
+    void setReleases(const QString &current, const QString &previous);
+    /// The least time between two reads of the new issues (default one minute).
+    void setIssuesRefreshInterval(std::chrono::milliseconds interval) { m_issuesInterval = interval; }
 
     [[nodiscard]] QChart *chart() const { return m_chart; }
     /// The names of the drawn series, in drawing order.
     [[nodiscard]] QStringList seriesNames() const;
     [[nodiscard]] QString warningText() const;
+    /// The verdict banner's text, empty when it is hidden (healthy or unknown).
+    [[nodiscard]] QString verdictText() const;
+    [[nodiscard]] ReleaseVerdict::Level verdictLevel() const { return m_verdictLevel; }
+    [[nodiscard]] IssueListModel *issueModel() const { return m_issueModel; }
+    [[nodiscard]] QTableView *issueView() const { return m_issues; }
+
+Q_SIGNALS:
+    /// The user asked to roll @p release back (the "Roll back…" button of the verdict banner).
+    void rollbackRequested(const QString &release);
 
 private:
     void rebuild();
+    void onUpdated();
+    void requestVerdict();
+    void showVerdict(const ReleaseVerdict &verdict);
+    void requestIssues();
+    void openIssue(const QModelIndex &index);
 
     QPointer<ErrorRateMonitor> m_monitor;
     QComboBox *m_range;
@@ -44,6 +77,28 @@ private:
     QDateTimeAxis *m_time;
     QValueAxis *m_errors;
     QValueAxis *m_crashFree;
+
+    QPointer<SentryClient> m_client;
+    QStringList m_projects;
+    QString m_environment;
+    QString m_current;
+    QString m_previous;
+
+    QFrame *m_verdictFrame;
+    QLabel *m_verdictIcon;
+    QLabel *m_verdictLabel;
+    QPushButton *m_rollback;
+    ReleaseVerdict::Level m_verdictLevel = ReleaseVerdict::Level::Unknown;
+    QString m_verdictRelease; ///< the release the shown verdict is about
+    QPointer<ReleaseVerdictJob> m_verdictJob;
+
+    IssueListModel *m_issueModel;
+    QTableView *m_issues;
+    QPushButton *m_openIssue;
+    QPointer<SentryIssuesJob> m_issuesJob;
+    QString m_issuesRelease; ///< the release the table shows
+    QDeadlineTimer m_nextIssues {0};
+    std::chrono::milliseconds m_issuesInterval {60000};
 };
 
 } // namespace Shipdeck
