@@ -13,8 +13,12 @@ ReleaseVerdictJob::ReleaseVerdictJob(SentryClient *client, QObject *parent) : QO
 
 ReleaseVerdictJob::~ReleaseVerdictJob()
 {
-    if (m_inFlight)
+    // Destroyed before the end (its owner went away): abort the request without reporting anything, since the
+    // receivers may be half destroyed themselves.
+    if (m_inFlight) {
+        disconnect(m_inFlight, nullptr, this, nullptr);
         m_inFlight->cancel();
+    }
 }
 
 ReleaseVerdictJob *ReleaseVerdictJob::start(SentryClient *client, const QStringList &projects,
