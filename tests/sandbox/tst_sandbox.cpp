@@ -9,6 +9,11 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QProcess>
+
+#if defined(Q_OS_LINUX)
+#include <csignal>
+#include <sys/prctl.h>
+#endif
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
@@ -64,6 +69,10 @@ public:
                                u"--seed"_s, u"7"_s, u"--start-time"_s, u"2026-08-20T10:00:00Z"_s};
         arguments += extraArguments;
         process.setProgram(QStringLiteral(SHIPDECK_SANDBOX_BINARY));
+#if defined(Q_OS_LINUX)
+        // A crashing test must not leave its sandbox running.
+        process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+#endif
         process.setArguments(arguments);
         process.setProcessChannelMode(QProcess::SeparateChannels);
         process.start();

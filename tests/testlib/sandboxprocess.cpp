@@ -4,6 +4,11 @@
 #include <QJsonDocument>
 #include <QSignalSpy>
 
+#if defined(Q_OS_LINUX)
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 namespace Shipdeck::Test {
 
 SandboxProcess::~SandboxProcess()
@@ -24,6 +29,10 @@ bool SandboxProcess::start(const QString &binary, const QStringList &extraArgume
                                                                                                                                                      QStringLiteral("--start-time"), QStringLiteral("2026-08-20T10:00:00Z")};
     arguments += extraArguments;
     m_process.setProgram(binary);
+#if defined(Q_OS_LINUX)
+    // A test that crashes must not leave its sandbox running (holding ports and inherited descriptors).
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+#endif
     m_process.setArguments(arguments);
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.start();
