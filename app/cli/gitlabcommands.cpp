@@ -1,5 +1,7 @@
 #include "gitlabcommands.h"
 
+#include "exitcodes.h"
+
 #include "gitlab/gitlabclient.h"
 #include "gitlab/gitlabparse.h"
 #include "net/networkaccess.h"
@@ -19,40 +21,14 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Shipdeck {
 
-namespace {
+using namespace Cli;
 
-enum ExitCode {
-    ExitOk = 0,
-    ExitFailure = 1,
-    ExitUsage = 2,
-    ExitAuth = 3,
-    ExitNotFound = 4,
-    ExitNetwork = 5,
-};
+namespace {
 
 struct GitLabCli
 {
     Q_DECLARE_TR_FUNCTIONS(GitLabCli)
 };
-
-int exitCodeFor(const ApiError &error)
-{
-    switch (error.kind) {
-    case ApiError::Kind::None:
-        return ExitOk;
-    case ApiError::Kind::Unauthorized:
-    case ApiError::Kind::Forbidden:
-        return ExitAuth;
-    case ApiError::Kind::NotFound:
-        return ExitNotFound;
-    case ApiError::Kind::ClientError:
-    case ApiError::Kind::InvalidUrl:
-    case ApiError::Kind::Cancelled:
-        return ExitFailure;
-    default:
-        return ExitNetwork;
-    }
-}
 
 QString oneLine(QString text)
 {

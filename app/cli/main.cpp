@@ -1,6 +1,7 @@
 // shipdeck-cli: the command-line front end over shipdeck_core (no widgets).
 //
 // Exit codes: 0 ok, 1 other failure, 2 usage, 3 authentication, 4 not found, 5 network or server error.
+#include "exitcodes.h"
 #include "gitlabcommands.h"
 #include "sentrycommands.h"
 #include "services/releasemanager.h"
@@ -21,17 +22,9 @@
 #include <cstdio>
 
 using namespace Shipdeck;
+using namespace Shipdeck::Cli;
 
 namespace {
-
-enum ExitCode {
-    ExitOk = 0,
-    ExitFailure = 1,
-    ExitUsage = 2,
-    ExitAuth = 3,
-    ExitNotFound = 4,
-    ExitNetwork = 5,
-};
 
 struct CliText
 {

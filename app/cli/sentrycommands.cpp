@@ -1,5 +1,7 @@
 #include "sentrycommands.h"
 
+#include "exitcodes.h"
+
 #include "sentry/releaseverdict.h"
 #include "sentry/releaseverdictjob.h"
 #include "sentry/sentryclient.h"
@@ -24,33 +26,10 @@ namespace Shipdeck::Cli {
 
 namespace {
 
-enum ExitCode {
-    ExitOk = 0,
-    ExitUsage = 2,
-    ExitAuth = 3,
-    ExitNotFound = 4,
-    ExitNetwork = 5,
-};
-
 struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(SentryCommands)
 };
-
-int exitCodeFor(const ApiError &error)
-{
-    switch (error.kind) {
-    case ApiError::Kind::None:
-        return ExitOk;
-    case ApiError::Kind::Unauthorized:
-    case ApiError::Kind::Forbidden:
-        return ExitAuth;
-    case ApiError::Kind::NotFound:
-        return ExitNotFound;
-    default:
-        return ExitNetwork;
-    }
-}
 
 QString iso(qint64 ms)
 {
