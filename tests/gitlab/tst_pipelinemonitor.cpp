@@ -42,6 +42,7 @@ private Q_SLOTS:
         PipelineMonitor monitor(&client, &status);
         monitor.setActiveInterval(20ms);
         monitor.setIdleInterval(20ms);
+        monitor.setDetailBudget(100); // every detail in the first cycle
         PipelineListModel model;
         model.setMonitor(&monitor);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -55,6 +56,16 @@ private Q_SLOTS:
         const qint64 rollout = monitor.pipelineIds().first();
         QCOMPARE(monitor.pipeline(rollout)->status, PipelineStatus::Running);
         QVERIFY(monitor.hasActivePipelines());
+        // The list has no user and no commit: the details and the commit fill them in before the first merge.
+        QVERIFY2(monitor.pipeline(rollout)->commitTitle.startsWith(u"Release "_s),
+                 qPrintable(monitor.pipeline(rollout)->commitTitle));
+        QVERIFY(!monitor.pipeline(rollout)->user.isEmpty());
+        QVERIFY(monitor.pipeline(rollout)->startedAt.isValid());
+        const qint64 newest20 = monitor.pipelineIds().at(std::min<qsizetype>(19, monitor.pipelineIds().size() - 1));
+        for (const qint64 id : monitor.pipelineIds()) {
+            if (id >= newest20)
+                QVERIFY2(!monitor.pipeline(id)->commitTitle.isEmpty(), qPrintable(QString::number(id)));
+        }
 
         QSignalSpy added(&monitor, &PipelineMonitor::pipelineAdded);
         QSignalSpy changed(&monitor, &PipelineMonitor::pipelineChanged);
@@ -113,6 +124,41 @@ private Q_SLOTS:
         QCOMPARE(monitor.requestCount(), before);
         monitor.setPaused(false);
         QVERIFY(cycles.wait(5000));
+    }
+
+    void detailsAreSpreadOverCycles()
+    {
+        GitLabClient client(m_nam, m_sandbox.gitlabUrl(), m_sandbox.value("gitlab_project"),
+                            m_sandbox.value("gitlab_token"));
+        PipelineMonitor monitor(&client, nullptr);
+        monitor.setActiveInterval(20ms);
+        monitor.setIdleInterval(20ms);
+        monitor.setDetailLimit(10);
+        monitor.setDetailBudget(4);
+        QSignalSpy cycles(&monitor, &PipelineMonitor::cycleFinished);
+        monitor.start();
+        QVERIFY(cycles.wait(10000));
+        // One list page plus at most the budget.
+        QVERIFY2(monitor.requestCount() <= 1 + 4, qPrintable(QString::number(monitor.requestCount())));
+        auto complete = [&monitor] {
+            int n = 0;
+            for (qsizetype i = 0; i < 10 && i < monitor.pipelineIds().size(); ++i)
+                n += monitor.pipeline(monitor.pipelineIds().at(i))->user.isEmpty() ? 0 : 1;
+            return n;
+        };
+        QVERIFY(complete() < 10);
+        QTRY_COMPARE_WITH_TIMEOUT(complete(), 10, 10000);
+        // Older pipelines stay without details: the detail limit holds.
+        const qsizetype count = monitor.pipelineIds().size();
+        QVERIFY(count > 10);
+        QVERIFY(monitor.pipeline(monitor.pipelineIds().last())->user.isEmpty());
+
+        // Once complete, an idle cycle is one request again.
+        cycles.clear();
+        QVERIFY(cycles.wait(5000));
+        const qint64 before = monitor.requestCount();
+        QVERIFY(cycles.wait(5000));
+        QCOMPARE(monitor.requestCount() - before, 1);
     }
 
     void faults_data()

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPointer>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSslCertificate>
@@ -582,6 +583,91 @@ private Q_SLOTS:
         QVERIFY2(!job.hasError(), qPrintable(job.error().message));
         QCOMPARE(job.body(), "[1,2,3,4]"_ba);
         QCOMPARE(job.json().array().size(), 4);
+    }
+
+    void streaming_data()
+    {
+        QTest::addColumn<bool>("chunked");
+        QTest::newRow("Content-Length") << false;
+        QTest::newRow("chunked") << true;
+    }
+    void streaming()
+    {
+        QFETCH(bool, chunked);
+        // 4 MiB of log lines: handed out in order, in several pieces, and not kept.
+        QByteArray log;
+        for (int i = 0; log.size() < 4 * 1024 * 1024; ++i)
+            log += "line " + QByteArray::number(i) + " \x1b[32mok\x1b[0m\n";
+        if (chunked) {
+            QList<QByteArray> chunks;
+            for (qsizetype at = 0; at < log.size(); at += 256 * 1024)
+                chunks.append(log.mid(at, 256 * 1024));
+            m_server->chunked(u"/trace"_s, chunks);
+        } else {
+            m_server->respond(u"/trace"_s, 200, log, {{"Content-Type", "text/plain"}});
+        }
+        ApiRequest request = get(u"/trace"_s);
+        request.expectJson = false;
+        ApiJob job(m_nam, request);
+        job.setStreaming(true);
+        QByteArray received;
+        int pieces = 0;
+        connect(&job, &ApiJob::dataReceived, this, [&](const QByteArray &data) {
+            received += data;
+            ++pieces;
+        });
+        QVERIFY(run(job));
+        QVERIFY2(!job.hasError(), qPrintable(job.error().message));
+        QCOMPARE(received.size(), log.size());
+        QVERIFY(received == log);
+        QVERIFY2(pieces > 1, qPrintable(QString::number(pieces)));
+        QVERIFY(job.body().isEmpty());
+        QCOMPARE(job.bytesReceived(), log.size());
+    }
+
+    void streamingErrorBodyIsKept()
+    {
+        m_server->respondJson(u"/trace"_s, 404, R"({"message":"404 Not found"})"_ba);
+        ApiRequest request = get(u"/trace"_s);
+        request.expectJson = false;
+        ApiJob job(m_nam, request);
+        job.setStreaming(true);
+        QSignalSpy pieces(&job, &ApiJob::dataReceived);
+        QVERIFY(run(job));
+        QCOMPARE(job.error().kind, Kind::NotFound);
+        QCOMPARE(pieces.count(), 0);
+        QVERIFY(job.error().message.contains(u"404 Not found"_s));
+    }
+
+    void streamingCutOffIsNotRetried()
+    {
+        // Once bytes were handed out, a retry would hand them out twice: the cut-off is reported instead.
+        m_server->chunked(u"/trace"_s, {"first line\n"_ba, "second line\n"_ba, "third"_ba}, 2);
+        ApiRequest request = get(u"/trace"_s);
+        request.expectJson = false;
+        ApiJob job(m_nam, request);
+        job.setStreaming(true);
+        job.setRetryPolicy(fastPolicy(3));
+        QByteArray received;
+        connect(&job, &ApiJob::dataReceived, this, [&](const QByteArray &data) { received += data; });
+        QVERIFY(run(job));
+        QCOMPARE(job.error().kind, Kind::TruncatedBody);
+        QCOMPARE(job.attempts(), 1);
+        QCOMPARE(received, "first line\nsecond line\n"_ba);
+    }
+
+    void streamingReceiverMayDeleteTheJob()
+    {
+        m_server->chunked(u"/trace"_s, {"a\n"_ba, "b\n"_ba});
+        ApiRequest request = get(u"/trace"_s);
+        request.expectJson = false;
+        QPointer<ApiJob> job = new ApiJob(m_nam, request);
+        job->setStreaming(true);
+        QSignalSpy destroyed(job.data(), &QObject::destroyed);
+        connect(job, &ApiJob::dataReceived, this, [&job](const QByteArray &) { delete job.data(); });
+        job->start();
+        QVERIFY(destroyed.wait(10000));
+        QVERIFY(job.isNull());
     }
 
     void chunkedMalformedIsNotTruncated()

@@ -134,6 +134,11 @@ ApiJob *GitLabClient::pipeline(qint64 pipelineId)
     return get(u"/pipelines/"_s + QString::number(pipelineId));
 }
 
+ApiJob *GitLabClient::commit(const QString &sha)
+{
+    return get(u"/repository/commits/"_s + QString::fromLatin1(QUrl::toPercentEncoding(sha)));
+}
+
 PagedApiJob *GitLabClient::pipelineJobs(qint64 pipelineId, bool includeRetried)
 {
     QUrlQuery q;

@@ -84,6 +84,8 @@ public:
     [[nodiscard]] ApiJob *pipelinesPage(const PipelineQuery &query);
     /// GET /projects/:id/pipelines/:pipeline_id
     [[nodiscard]] ApiJob *pipeline(qint64 pipelineId);
+    /// GET /projects/:id/repository/commits/:sha (title, message, author; commits never change).
+    [[nodiscard]] ApiJob *commit(const QString &sha);
     /// GET /projects/:id/pipelines/:pipeline_id/jobs (all pages up to 10).
     [[nodiscard]] PagedApiJob *pipelineJobs(qint64 pipelineId, bool includeRetried = false);
     /// GET /projects/:id/pipelines/:pipeline_id/bridges

@@ -43,16 +43,7 @@ void PipelineMonitor::setRef(const QString &ref)
     if (ref == m_ref)
         return;
     m_ref = ref;
-    if (m_listJob) {
-        disconnect(m_listJob, nullptr, this, nullptr);
-        m_listJob->cancel();
-        m_listJob->deleteLater();
-    }
-    if (m_pageJob) {
-        disconnect(m_pageJob, nullptr, this, nullptr);
-        m_pageJob->cancel();
-        m_pageJob->deleteLater();
-    }
+    abortRequests();
     while (!m_ids.isEmpty())
         removeAt(int(m_ids.size()) - 1);
     m_newestUpdate = {};
@@ -60,6 +51,23 @@ void PipelineMonitor::setRef(const QString &ref)
     m_needFullSync = true;
     if (m_running)
         arm(0ms);
+}
+
+void PipelineMonitor::abortRequests()
+{
+    auto abort = [this](auto &job) {
+        if (!job)
+            return;
+        disconnect(job, nullptr, this, nullptr);
+        job->cancel();
+        job->deleteLater();
+        job = nullptr;
+    };
+    abort(m_listJob);
+    abort(m_pageJob);
+    abort(m_detailJob);
+    m_pending.clear();
+    m_pendingValid = false;
 }
 
 void PipelineMonitor::setBackoff(std::chrono::milliseconds base, std::chrono::milliseconds max)
@@ -84,16 +92,7 @@ void PipelineMonitor::stop()
     m_running = false;
     m_timer.stop();
     m_due = false;
-    if (m_listJob) {
-        disconnect(m_listJob, nullptr, this, nullptr);
-        m_listJob->cancel();
-        m_listJob->deleteLater();
-    }
-    if (m_pageJob) {
-        disconnect(m_pageJob, nullptr, this, nullptr);
-        m_pageJob->cancel();
-        m_pageJob->deleteLater();
-    }
+    abortRequests();
 }
 
 void PipelineMonitor::setPaused(bool paused)
@@ -183,8 +182,7 @@ void PipelineMonitor::onListFinished(PagedApiJob *job)
     m_needFullSync = false;
     m_cyclesSinceResync = 0;
     m_etag.clear();
-    merge(GitLab::parsePipelines(job->items()), true);
-    succeeded();
+    received(GitLab::parsePipelines(job->items()), true);
 }
 
 void PipelineMonitor::onPageFinished(ApiJob *job)
@@ -211,13 +209,142 @@ void PipelineMonitor::onPageFinished(ApiJob *job)
         }
         const QJsonArray items = job->json().array();
         m_etag = job->rawHeader("ETag");
-        merge(GitLab::parsePipelines(items), false);
         if (items.size() >= PerPage)
             m_needFullSync = true; // more changed than one page holds
+        if (m_resyncEvery > 0 && ++m_cyclesSinceResync >= m_resyncEvery)
+            m_needFullSync = true;
+        received(GitLab::parsePipelines(items), false);
+        return;
     }
     if (m_resyncEvery > 0 && ++m_cyclesSinceResync >= m_resyncEvery)
         m_needFullSync = true;
+    received({}, false);
+}
+
+void PipelineMonitor::received(QList<Pipeline> pipelines, bool authoritative)
+{
+    m_pending = std::move(pipelines);
+    m_pendingAuthoritative = authoritative;
+    m_pendingValid = true;
+    m_detailRequests = 0;
+    m_detailTried.clear();
+    m_titleTried.clear();
+    fetchNextDetail();
+}
+
+void PipelineMonitor::fetchNextDetail()
+{
+    // The ids that will be the newest detailLimit() after the merge.
+    // (An authoritative list replaces everything: only its pipelines will remain.)
+    QList<qint64> ids = m_pendingAuthoritative ? QList<qint64>() : m_ids;
+    for (const Pipeline &p : std::as_const(m_pending)) {
+        if (m_pendingAuthoritative || indexOf(p.id) < 0)
+            ids.append(p.id);
+    }
+    const qsizetype keep = std::min<qsizetype>(m_detailLimit, ids.size());
+    std::partial_sort(ids.begin(), ids.begin() + keep, ids.end(), std::greater<>());
+    ids.resize(keep);
+
+    auto current = [this](qint64 id) -> const Pipeline * {
+        for (const Pipeline &p : std::as_const(m_pending)) {
+            if (p.id == id)
+                return &p;
+        }
+        return pipeline(id);
+    };
+    if (m_client && m_detailRequests < m_detailBudget) {
+        for (const qint64 id : std::as_const(ids)) {
+            const Pipeline *p = current(id);
+            if (!p)
+                continue;
+            const auto known = m_detailed.constFind(id);
+            const bool needDetail = !m_detailTried.contains(id)
+                && (known == m_detailed.cend() || (known.value() && !isActive(p->status)));
+            const bool needTitle
+                = !p->sha.isEmpty() && !m_commitTitles.contains(p->sha) && !m_titleTried.contains(p->sha);
+            if (!needDetail && !needTitle)
+                continue;
+            ++m_detailRequests;
+            ++m_requestCount;
+            if (needDetail) {
+                m_detailJob = m_client->pipeline(id);
+                m_detailJob->setProperty("pipelineId", id);
+            } else {
+                m_titleTried.insert(p->sha);
+                m_detailJob = m_client->commit(p->sha);
+                m_detailJob->setProperty("sha", p->sha);
+            }
+            m_detailJob->setRetryPolicy(singleAttempt());
+            connect(m_detailJob, &ApiJob::finished, this, &PipelineMonitor::onDetailFinished);
+            m_detailJob->start();
+            return;
+        }
+    }
+
+    // Everything known is in: merge what the list said, completed with the details and titles.
+    QList<Pipeline> pipelines = std::exchange(m_pending, {});
+    m_pendingValid = false;
+    for (Pipeline &p : pipelines) {
+        if (const auto title = m_commitTitles.constFind(p.sha); title != m_commitTitles.cend() && !title->isEmpty())
+            p.commitTitle = *title;
+    }
+    // Pipelines the list did not mention may have gained a title.
+    for (const qint64 id : std::as_const(ids)) {
+        const Pipeline *p = pipeline(id);
+        if (!p || std::any_of(pipelines.cbegin(), pipelines.cend(), [id](const Pipeline &q) { return q.id == id; }))
+            continue;
+        const QString title = m_commitTitles.value(p->sha);
+        if (!title.isEmpty() && title != p->commitTitle) {
+            Pipeline updated = *p;
+            updated.commitTitle = title;
+            pipelines.append(updated);
+        }
+    }
+    merge(pipelines, m_pendingAuthoritative);
     succeeded();
+}
+
+void PipelineMonitor::onDetailFinished(ApiJob *job)
+{
+    if (job != m_detailJob)
+        return;
+    m_detailJob = nullptr;
+    job->deleteLater();
+    if (job->hasError() && job->error().kind == ApiError::Kind::Cancelled)
+        return;
+    const QString sha = job->property("sha").toString();
+    const qint64 id = job->property("pipelineId").toLongLong();
+    if (!sha.isEmpty()) {
+        // A commit that cannot be read (deleted, no access) keeps an empty title; it is not asked for again.
+        if (!job->hasError() || job->error().httpStatus == 404)
+            m_commitTitles.insert(sha, job->json().object().value(QLatin1StringView("title")).toString());
+    } else if (id > 0) {
+        m_detailTried.insert(id);
+        if (!job->hasError() && job->json().isObject()) {
+            const Pipeline detail = GitLab::parsePipeline(job->json().object());
+            m_detailed.insert(id, isActive(detail.status));
+            // The detail is newer than or as new as the list entry: take its fields, and add the pipeline when
+            // the list did not mention it (a finished pipeline whose detail was due).
+            auto it = std::find_if(m_pending.begin(), m_pending.end(), [id](const Pipeline &p) { return p.id == id; });
+            if (it == m_pending.end() && !m_pendingAuthoritative) {
+                if (const Pipeline *known = pipeline(id))
+                    it = m_pending.insert(m_pending.end(), *known);
+            }
+            if (it != m_pending.end()) {
+                if (!detail.user.isEmpty())
+                    it->user = detail.user;
+                if (detail.startedAt.isValid())
+                    it->startedAt = detail.startedAt;
+                if (detail.finishedAt.isValid())
+                    it->finishedAt = detail.finishedAt;
+                if (detail.duration > 0)
+                    it->duration = detail.duration;
+                if (it->commitTitle.isEmpty())
+                    it->commitTitle = detail.commitTitle;
+            }
+        }
+    }
+    fetchNextDetail();
 }
 
 void PipelineMonitor::succeeded()
@@ -252,6 +379,7 @@ void PipelineMonitor::removeAt(int index)
     Q_EMIT pipelineRemoved(id);
     m_ids.removeAt(index);
     m_pipelines.remove(id);
+    m_detailed.remove(id);
 }
 
 void PipelineMonitor::merge(const QList<Pipeline> &pipelines, bool authoritative)

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 #include <chrono>
@@ -28,6 +29,13 @@ class GitLabClient;
  * previous one has finished: activeInterval() while a pipeline is active, idleInterval() otherwise, and exponential
  * backoff (at least the server's Retry-After / rate-limit reset) after failures. The last ETag is sent as
  * If-None-Match; 304 means "no change".
+ *
+ * The list has no user, commit title or timing. Before a cycle's list is merged, the newest detailLimit() pipelines
+ * are completed once, one request at a time: GET /pipelines/:id (user, start, finish, duration; again when it
+ * finished since) and GET /repository/commits/:sha (the title; cached by SHA, commits never change). At most
+ * detailBudget() such requests go out per cycle; the rest follow in the next cycles. A failed detail request does not
+ * fail the cycle: the pipeline is shown without it and asked for again later. So a transition is still one
+ * pipelineChanged() with everything known about it.
  *
  * Reports into a ConnectionStatus: connecting → live; on failure stale (the data is kept) with the ApiError message.
  * Pipelines are ordered newest first (by id, descending).
@@ -54,6 +62,12 @@ public:
     /// How many pages of 100 the full list fetches (default 1).
     void setPageCap(int pages) { m_pageCap = std::max(1, pages); }
     [[nodiscard]] int pageCap() const { return m_pageCap; }
+    /// How many of the newest pipelines get their details (user, commit title, timing); 0 = none. Default 20.
+    void setDetailLimit(int pipelines) { m_detailLimit = std::max(0, pipelines); }
+    [[nodiscard]] int detailLimit() const { return m_detailLimit; }
+    /// The most detail requests one cycle sends (default 25).
+    void setDetailBudget(int requests) { m_detailBudget = std::max(1, requests); }
+    [[nodiscard]] int detailBudget() const { return m_detailBudget; }
     /// Resync the full list every n-th successful cycle, to notice deleted pipelines (default 20; 0 = never).
     void setResyncEvery(int cycles) { m_resyncEvery = cycles; }
 
@@ -74,7 +88,7 @@ public:
     [[nodiscard]] const Pipeline *pipeline(qint64 id) const;
     [[nodiscard]] bool hasActivePipelines() const;
     /// Whether one request is in flight.
-    [[nodiscard]] bool isBusy() const { return m_pageJob || m_listJob; }
+    [[nodiscard]] bool isBusy() const { return m_pageJob || m_listJob || m_detailJob || m_pendingValid; }
     /// HTTP requests sent since construction (every page and attempt).
     [[nodiscard]] qint64 requestCount() const { return m_requestCount; }
     /// Failed cycles in a row; 0 after a success.
@@ -102,6 +116,10 @@ private:
     void poll();
     void onListFinished(PagedApiJob *job);
     void onPageFinished(ApiJob *job);
+    void received(QList<Pipeline> pipelines, bool authoritative);
+    void fetchNextDetail();
+    void onDetailFinished(ApiJob *job);
+    void abortRequests();
     void succeeded();
     void failed(const ApiError &error, std::chrono::milliseconds serverDelay);
     void arm(std::chrono::milliseconds delay);
@@ -117,6 +135,19 @@ private:
     QTimer m_timer;
     QPointer<PagedApiJob> m_listJob;
     QPointer<ApiJob> m_pageJob;
+    QPointer<ApiJob> m_detailJob;
+    // The list of the cycle under way, completed with details before it is merged.
+    QList<Pipeline> m_pending;
+    bool m_pendingValid = false;
+    bool m_pendingAuthoritative = false;
+    int m_detailRequests = 0; ///< sent in this cycle
+    QSet<qint64> m_detailTried; ///< pipelines whose detail was asked for in this cycle
+    QSet<QString> m_titleTried; ///< commits asked for in this cycle
+    /// Pipelines whose detail was fetched: true when the pipeline was still active then (so fetch again when done).
+    QHash<qint64, bool> m_detailed;
+    QHash<QString, QString> m_commitTitles; ///< by SHA
+    int m_detailLimit = 20;
+    int m_detailBudget = 25;
     ApiError m_lastError;
     std::chrono::milliseconds m_activeInterval {5000};
     std::chrono::milliseconds m_idleInterval {30000};

@@ -121,6 +121,8 @@ public:
     ApiError rateLimitedError(std::optional<std::chrono::milliseconds> retryIn) const;
     void finish(const ApiError &error);
     void finishLater(const ApiError &error);
+    /// Streaming: hands out what @p reply has of a 2xx body. Returns false when a receiver deleted the job.
+    bool streamFrom(QNetworkReply *reply);
     void dropReply();
 
     ApiJob *const q;
@@ -131,6 +133,9 @@ public:
     QTimer m_retryTimer;
     bool m_started = false;
     bool m_finished = false;
+    bool m_streaming = false;
+    bool m_streamed = false; ///< this attempt handed out body bytes
+    qint64 m_received = 0; ///< body bytes of this attempt
     int m_attempts = 0;
     ApiError m_error;
 
@@ -167,6 +172,23 @@ void ApiJob::Private::finish(const ApiError &error)
     Q_EMIT q->finished(q); // the receiver may delete the job: nothing after this line
 }
 
+bool ApiJob::Private::streamFrom(QNetworkReply *reply)
+{
+    if (reply != m_reply && m_reply)
+        return true;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status < 200 || status >= 300 || !reply->isOpen())
+        return true; // error bodies are read whole when the reply ends
+    const QByteArray data = reply->readAll();
+    if (data.isEmpty())
+        return true;
+    m_received += data.size();
+    m_streamed = true;
+    QPointer<ApiJob> self(q);
+    Q_EMIT q->dataReceived(data);
+    return !self.isNull();
+}
+
 void ApiJob::Private::finishLater(const ApiError &error)
 {
     // start() must not emit finished() before the caller had a chance to connect to it.
@@ -188,6 +210,8 @@ void ApiJob::Private::sendAttempt()
     ++m_attempts;
     m_status = 0;
     m_body.clear();
+    m_received = 0;
+    m_streamed = false;
     m_json = {};
     m_headers.clear();
     m_responseUrl = {};
@@ -231,6 +255,8 @@ void ApiJob::Private::sendAttempt()
     m_reply = reply;
     reply->setParent(q);
     QObject::connect(reply, &QNetworkReply::finished, q, [this, reply] { onReplyFinished(reply); });
+    if (m_streaming)
+        QObject::connect(reply, &QNetworkReply::readyRead, q, [this, reply] { streamFrom(reply); });
 #if QT_CONFIG(ssl)
     // Collected for the message only. Nobody calls ignoreSslErrors(): an untrusted certificate fails the request.
     QObject::connect(reply, &QNetworkReply::sslErrors, q, [this](const QList<QSslError> &errors) {
@@ -252,8 +278,14 @@ void ApiJob::Private::onReplyFinished(QNetworkReply *reply)
 
     m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_headers = reply->rawHeaderPairs();
-    if (reply->isOpen()) // an aborted (timed-out) reply is closed already
+    if (m_streaming && !streamFrom(reply))
+        return; // a receiver deleted the job
+    if (m_finished)
+        return; // a receiver cancelled it
+    if (reply->isOpen()) { // an aborted (timed-out) reply is closed already
         m_body = reply->readAll();
+        m_received += m_body.size();
+    }
     m_responseUrl = reply->url();
     m_responseTime = QDateTime::currentDateTimeUtc();
     const auto serverDelay = computeServerDelay();
@@ -266,7 +298,7 @@ void ApiJob::Private::onReplyFinished(QNetworkReply *reply)
     }
 
     const bool retry = outcome.retryable && outcome.error.isTransient() && isIdempotent(m_request.method)
-        && m_attempts < m_policy.maxAttempts;
+        && m_attempts < m_policy.maxAttempts && !m_streamed;
     if (!retry) {
         if (outcome.error.kind == ApiError::Kind::RateLimited)
             outcome.error = rateLimitedError(std::nullopt);
@@ -340,14 +372,14 @@ Outcome ApiJob::Private::classify(QNetworkReply *reply)
     const bool hasLength = reply->header(QNetworkRequest::ContentLengthHeader).isValid();
 
     // The connection ended after the response had begun: the body is cut off (Content-Length or chunked).
-    if (networkError == QNetworkReply::RemoteHostClosedError && (m_status > 0 || !m_body.isEmpty())) {
+    if (networkError == QNetworkReply::RemoteHostClosedError && (m_status > 0 || m_received > 0)) {
         ApiError error {ApiError::Kind::TruncatedBody, m_status, {}, {}};
         error.message = hasLength
             ? QCoreApplication::translate("Shipdeck::ApiError", "The response was cut off after %1 of %2 bytes.")
-                  .arg(m_body.size())
+                  .arg(m_received)
                   .arg(announced)
             : QCoreApplication::translate("Shipdeck::ApiError", "The response was cut off after %1 bytes.")
-                  .arg(m_body.size());
+                  .arg(m_received);
         return {error, true};
     }
     if (isTransportError(networkError))
@@ -375,11 +407,11 @@ Outcome ApiJob::Private::classify(QNetworkReply *reply)
     // Content-Encoding the length counts compressed bytes, and HEAD/204/304 carry no body at all.
     const bool bodyless = m_request.method == "HEAD" || m_status == 204 || m_status == 304;
     if (hasLength && !bodyless && Http::headerValue(m_headers, "Content-Encoding").isEmpty()
-        && m_body.size() < announced) {
+        && m_received < announced) {
         ApiError error {ApiError::Kind::TruncatedBody, m_status, {}, {}};
         error.message
             = QCoreApplication::translate("Shipdeck::ApiError", "The response was cut off after %1 of %2 bytes.")
-                  .arg(m_body.size())
+                  .arg(m_received)
                   .arg(announced);
         return {error, true};
     }
@@ -538,6 +570,16 @@ const RetryPolicy &ApiJob::retryPolicy() const
     return d->m_policy;
 }
 
+void ApiJob::setStreaming(bool streaming)
+{
+    d->m_streaming = streaming;
+}
+
+qint64 ApiJob::bytesReceived() const
+{
+    return d->m_received;
+}
+
 void ApiJob::start()
 {
     if (d->m_started)
@@ -647,6 +689,9 @@ public:
     QPointer<ApiJob> m_job;
     bool m_started = false;
     bool m_finished = false;
+    bool m_streaming = false;
+    bool m_streamed = false; ///< this attempt handed out body bytes
+    qint64 m_received = 0; ///< body bytes of this attempt
     bool m_reachedCap = false;
     int m_pages = 0;
     QJsonArray m_items;

@@ -66,6 +66,13 @@ public:
 
     void setRetryPolicy(const RetryPolicy &policy);
     [[nodiscard]] const RetryPolicy &retryPolicy() const;
+    /// Streaming: a successful (2xx) body is handed out piece by piece through dataReceived() as it arrives and is
+    /// not kept (body() stays empty), so a large download costs no memory. Error bodies are still read whole. Once
+    /// a piece has been handed out the request is no longer retried (the receiver would see bytes twice).
+    /// Set before start().
+    void setStreaming(bool streaming);
+    /// Bytes of the body received by the last attempt (streamed or kept).
+    [[nodiscard]] qint64 bytesReceived() const;
 
     /// Sends the request (asynchronously). Calling it twice has no effect.
     void start();
@@ -95,6 +102,8 @@ public:
 Q_SIGNALS:
     /// The job is over: success, failure or cancellation. Emitted once.
     void finished(Shipdeck::ApiJob *job);
+    /// Streaming only: the next piece of a successful body, in order. The receiver may cancel or delete the job.
+    void dataReceived(const QByteArray &data);
     /// A transient failure will be retried after @p delay (the server's wish if it stated one, else full-jitter
     /// backoff; capped at RetryPolicy::maxDelay). Emitted before the wait; cancel() from a receiver stops the job.
     void retrying(int nextAttempt, std::chrono::milliseconds delay, const Shipdeck::ApiError &error);

@@ -62,6 +62,29 @@ QString pipelineStatusIconName(PipelineStatus status)
     return u"dialog-question"_s;
 }
 
+QString pipelineSourceDisplayName(const QString &source)
+{
+    static const std::pair<const char *, const char *> names[] = {
+        {"push", QT_TRANSLATE_NOOP("Shipdeck::PipelineSource", "Push")},
+        {"web", QT_TRANSLATE_NOOP("Shipdeck::PipelineSource", "Web")},
+        {"schedule", QT_TRANSLATE_NOOP("Shipdeck::PipelineSource", "Schedule")},
+        {"api", QT_TRANSLATE_NOOP("Shipdeck::PipelineSource", "API")},
+        {"trigger", QT_TRANSLATE_NOOP("Shipdeck::PipelineSource", "Trigger")},
+        {"merge_request_event", QT_TRANSLATE_NOOP("Shipdeck::PipelineSource", "Merge request")},
+        {"external_pull_request_event", QT_TRANSLATE_NOOP("Shipdeck::PipelineSource", "External pull request")},
+        {"parent_pipeline", QT_TRANSLATE_NOOP("Shipdeck::PipelineSource", "Parent pipeline")},
+        {"pipeline", QT_TRANSLATE_NOOP("Shipdeck::PipelineSource", "Multi-project pipeline")},
+        {"chat", QT_TRANSLATE_NOOP("Shipdeck::PipelineSource", "Chat")},
+        {"webide", QT_TRANSLATE_NOOP("Shipdeck::PipelineSource", "Web IDE")},
+        {"external", QT_TRANSLATE_NOOP("Shipdeck::PipelineSource", "External")},
+    };
+    for (const auto &[key, name] : names) {
+        if (source == QLatin1StringView(key))
+            return QCoreApplication::translate("Shipdeck::PipelineSource", name);
+    }
+    return source;
+}
+
 QString formatDuration(double seconds)
 {
     if (seconds <= 0)
@@ -137,7 +160,7 @@ QVariant PipelineListModel::data(const QModelIndex &index, int role) const
         case RefColumn:
             return p->ref;
         case ShaColumn:
-            return p->sha.left(8);
+            return role == Qt::ToolTipRole ? p->sha : p->sha.left(8);
         case TitleColumn:
             return p->commitTitle;
         case UserColumn:
@@ -180,6 +203,8 @@ QVariant PipelineListModel::data(const QModelIndex &index, int role) const
         return p->duration;
     case GitLabWebUrlRole:
         return p->webUrl;
+    case GitLabSourceRole:
+        return p->source;
     }
     return {};
 }
@@ -220,6 +245,7 @@ QHash<int, QByteArray> PipelineListModel::roleNames() const
     names.insert(GitLabUserRole, QByteArrayLiteral("user"));
     names.insert(GitLabCreatedRole, QByteArrayLiteral("created"));
     names.insert(GitLabDurationRole, QByteArrayLiteral("duration"));
+    names.insert(GitLabSourceRole, QByteArrayLiteral("source"));
     return names;
 }
 

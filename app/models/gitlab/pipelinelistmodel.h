@@ -30,12 +30,15 @@ enum GitLabRole {
     GitLabRetryableRole, ///< bool (jobs, deployments)
     GitLabBlockedRole, ///< bool (deployments): waiting for approval
     GitLabEnvironmentRole, ///< QString (deployments)
+    GitLabSourceRole, ///< QString (pipelines): what started it, a GitLab key ("push", "schedule", …)
 };
 
 /// The colour of a pipeline/job status (green, red, blue, …).
 [[nodiscard]] QColor pipelineStatusColor(PipelineStatus status);
 /// An icon theme name for a status ("emblem-ok-symbolic", …).
 [[nodiscard]] QString pipelineStatusIconName(PipelineStatus status);
+/// What started a pipeline, for display ("Push", "Schedule", "Merge request", …); unknown keys as they are.
+[[nodiscard]] QString pipelineSourceDisplayName(const QString &source);
 /// A duration for display: "42 s", "3 min 05 s", "1 h 02 min"; empty for 0.
 [[nodiscard]] QString formatDuration(double seconds);
 

@@ -1,5 +1,7 @@
 #include "calendarpane.h"
 
+#include "common/plaintooltips.h"
+
 #include "releaselistmodel.h"
 #include "releaseroles.h"
 #include "releasetimelinemodel.h"
@@ -116,6 +118,8 @@ CalendarPane::CalendarPane(ReleaseManager *releases, ConnectionStatus *gitlab, Q
     splitter->setStretchFactor(1, 1);
     splitter->setCollapsible(1, false);
     layout->addWidget(splitter, 1);
+    installPlainToolTips(m_agenda);
+    installPlainToolTips(m_table);
     setContent(content);
     setContentAlwaysVisible(true);
 

@@ -3,6 +3,7 @@
 #include "auditlogmodel.h"
 #include "common/emptystate.h"
 #include "common/icons.h"
+#include "common/plaintooltips.h"
 #include "gitlab/deploymentlistmodel.h"
 #include "gitlab/environmentmonitor.h"
 #include "gitlab/gitlabparse.h"
@@ -97,6 +98,8 @@ DeploymentsPane::DeploymentsPane(AuditLog *audit, ConnectionStatus *gitlab, QWid
 
     connect(m_environmentBox, &QComboBox::currentIndexChanged, this, &DeploymentsPane::showEnvironment);
     updateEnvironments();
+    installPlainToolTips(m_auditView);
+    installPlainToolTips(m_deploymentView);
     setContent(m_splitter);
 }
 

@@ -2,26 +2,24 @@
 
 #include "common/emptystate.h"
 #include "common/icons.h"
+#include "common/plaintooltips.h"
 #include "domain/pipeline.h"
 #include "gitlab/gitlabclient.h"
 #include "gitlab/gitlabparse.h"
 #include "gitlab/joblistmodel.h"
 #include "gitlab/pipelinelistmodel.h"
 #include "gitlab/pipelinemonitor.h"
+#include "joblogdialog.h"
 #include "net/apijob.h"
 
 #include <QComboBox>
 #include <QDesktopServices>
-#include <QDialog>
-#include <QDialogButtonBox>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPainter>
-#include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStyledItemDelegate>
@@ -63,7 +61,7 @@ protected:
     }
 };
 
-/// Filters pipelines by ref and status.
+/// Filters pipelines by ref, status and source.
 class PipelineFilter : public QSortFilterProxyModel
 {
 public:
@@ -71,6 +69,11 @@ public:
     void setRef(const QString &ref)
     {
         m_ref = ref;
+        invalidateRowsFilter();
+    }
+    void setSource(const QString &source)
+    {
+        m_source = source;
         invalidateRowsFilter();
     }
     void setStatus(int status)
@@ -85,20 +88,16 @@ protected:
         const QModelIndex index = sourceModel()->index(row, 0, parent);
         if (!m_ref.isEmpty() && index.data(GitLabRefRole).toString() != m_ref)
             return false;
+        if (!m_source.isEmpty() && index.data(GitLabSourceRole).toString() != m_source)
+            return false;
         return m_status < 0 || index.data(GitLabStatusRole).toInt() == m_status;
     }
 
 private:
     QString m_ref;
+    QString m_source;
     int m_status = -1;
 };
-
-/// Removes ANSI escape sequences (colours, cursor movement) from a job log.
-QString stripAnsi(QString text)
-{
-    static const QRegularExpression escape(QStringLiteral("\\x1B\\[[0-9;?]*[A-Za-z]|\\x1B\\][^\\x07]*\\x07|\\r"));
-    return text.remove(escape);
-}
 
 } // namespace
 
@@ -109,6 +108,7 @@ PipelinesPane::PipelinesPane(ConnectionStatus *gitlab, QWidget *parent)
     , m_jobModel(new JobListModel(this))
     , m_ref(new QComboBox(this))
     , m_status(new QComboBox(this))
+    , m_source(new QComboBox(this))
     , m_pipelineView(new QTableView(this))
     , m_jobView(new QTableView(this))
     , m_jobsTitle(new QLabel(this))
@@ -141,10 +141,15 @@ PipelinesPane::PipelinesPane(ConnectionStatus *gitlab, QWidget *parent)
                              PipelineStatus::Success, PipelineStatus::Failed, PipelineStatus::Canceled}) {
         m_status->addItem(pipelineStatusDisplayName(s), int(s));
     }
+    auto *sourceLabel = new QLabel(tr("S&ource:"), content);
+    sourceLabel->setBuddy(m_source);
+    m_source->addItem(tr("All sources"), QString());
     filters->addWidget(refLabel);
     filters->addWidget(m_ref, 1);
     filters->addWidget(statusLabel);
     filters->addWidget(m_status);
+    filters->addWidget(sourceLabel);
+    filters->addWidget(m_source);
     layout->addLayout(filters);
 
     auto *filter = static_cast<PipelineFilter *>(m_filter);
@@ -156,12 +161,18 @@ PipelinesPane::PipelinesPane(ConnectionStatus *gitlab, QWidget *parent)
     });
     connect(m_status, &QComboBox::currentIndexChanged, this,
             [this, filter] { filter->setStatus(m_status->currentData().toInt()); });
-    // Refs appear in the filter as pipelines arrive, the default branch first as GitLab lists it.
+    connect(m_source, &QComboBox::currentIndexChanged, this,
+            [this, filter] { filter->setSource(m_source->currentData().toString()); });
+    // Refs and sources appear in the filters as pipelines arrive; the default branch comes first (setGitLab()).
     connect(m_pipelineModel, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
         for (int row = first; row <= last; ++row) {
-            const QString ref = m_pipelineModel->index(row, 0).data(GitLabRefRole).toString();
+            const QModelIndex index = m_pipelineModel->index(row, 0);
+            const QString ref = index.data(GitLabRefRole).toString();
             if (!ref.isEmpty() && m_ref->findData(ref) < 0)
                 m_ref->addItem(ref, ref);
+            const QString source = index.data(GitLabSourceRole).toString();
+            if (!source.isEmpty() && m_source->findData(source) < 0)
+                m_source->addItem(pipelineSourceDisplayName(source), source);
         }
     });
 
@@ -172,11 +183,15 @@ PipelinesPane::PipelinesPane(ConnectionStatus *gitlab, QWidget *parent)
         view->setAlternatingRowColors(true);
         view->verticalHeader()->hide();
         view->horizontalHeader()->setStretchLastSection(true);
+        installPlainToolTips(view);
     }
     m_pipelineView->setModel(m_filter);
     m_pipelineView->setAccessibleName(tr("Pipelines"));
     m_pipelineView->setItemDelegateForColumn(PipelineListModel::StatusColumn, new StatusDelegate(m_pipelineView));
     m_pipelineView->horizontalHeader()->setSectionResizeMode(PipelineListModel::TitleColumn, QHeaderView::Stretch);
+    for (int column : {PipelineListModel::StatusColumn, PipelineListModel::ShaColumn, PipelineListModel::CreatedColumn,
+                       PipelineListModel::DurationColumn})
+        m_pipelineView->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_pipelineView->horizontalHeader()->setStretchLastSection(false);
     m_jobView->setModel(m_jobModel);
     m_jobView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -252,6 +267,7 @@ void PipelinesPane::setGitLab(GitLabClient *client, PipelineMonitor *monitor)
     m_monitor = monitor;
     m_pipelineModel->setMonitor(monitor);
     m_jobModel->setJobs(0, {});
+    requestDefaultBranch();
     if (monitor) {
         connect(monitor, &PipelineMonitor::pipelineChanged, this, [this](qint64 id) {
             if (id == selectedPipeline())
@@ -259,6 +275,36 @@ void PipelinesPane::setGitLab(GitLabClient *client, PipelineMonitor *monitor)
         });
     }
     updateActions();
+}
+
+void PipelinesPane::requestDefaultBranch()
+{
+    if (m_projectRequest)
+        m_projectRequest->deleteLater();
+    if (!m_client)
+        return;
+    // The default branch leads the ref filter, as GitLab's own pipeline list has it.
+    ApiJob *request = m_client->projectInfo();
+    m_projectRequest = request;
+    connect(request, &ApiJob::finished, this, [this, request](ApiJob *) {
+        request->deleteLater();
+        if (request != m_projectRequest || request->hasError())
+            return; // without it the refs stay in the order they came
+        const QString branch = request->json().object().value(QLatin1StringView("default_branch")).toString();
+        if (branch.isEmpty())
+            return;
+        m_defaultBranch = branch;
+        const int existing = m_ref->findData(branch);
+        if (existing == 1)
+            return;
+        const QString current = m_ref->currentText();
+        const QSignalBlocker blocker(m_ref);
+        if (existing > 1)
+            m_ref->removeItem(existing);
+        m_ref->insertItem(1, tr("%1 (default branch)").arg(branch), branch);
+        m_ref->setCurrentIndex(std::max(0, m_ref->findText(current)));
+    });
+    request->start();
 }
 
 QString PipelinesPane::messageText() const
@@ -284,14 +330,18 @@ void PipelinesPane::reloadJobs()
     m_jobsTitle->setText(pipeline ? tr("Jobs of pipeline #%1").arg(pipeline) : QString());
     if (!pipeline || !m_client)
         return;
-    // GitLab's pipeline list has no user or duration; the selected pipeline's detail fills them in.
-    ApiJob *detail = m_client->pipeline(pipeline);
-    connect(detail, &ApiJob::finished, this, [this, detail](ApiJob *) {
-        detail->deleteLater();
-        if (!detail->hasError() && m_monitor)
-            m_monitor->merge({GitLab::parsePipeline(detail->json().object())});
-    });
-    detail->start();
+    // GitLab's pipeline list has no user or duration; the monitor completes the newest ones, and the selected
+    // one here when it is older than those.
+    const QModelIndex current = m_pipelineView->currentIndex();
+    if (current.isValid() && current.data(GitLabUserRole).toString().isEmpty()) {
+        ApiJob *detail = m_client->pipeline(pipeline);
+        connect(detail, &ApiJob::finished, this, [this, detail](ApiJob *) {
+            detail->deleteLater();
+            if (!detail->hasError() && m_monitor && detail->json().isObject())
+                m_monitor->merge({GitLab::parsePipeline(detail->json().object())});
+        });
+        detail->start();
+    }
     // One request at a time: a newer selection or change replaces the one under way.
     if (m_jobsRequest)
         m_jobsRequest->deleteLater();
@@ -349,32 +399,8 @@ void PipelinesPane::showLog()
     const Job *job = m_jobModel->jobAt(selectedJobRow());
     if (!job || !m_client)
         return;
-    auto *dialog = new QDialog(this);
+    auto *dialog = new JobLogDialog(m_client, job->id, job->name, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Log of %1").arg(job->name));
-    dialog->resize(900, 600);
-    auto *layout = new QVBoxLayout(dialog);
-    auto *text = new QPlainTextEdit(dialog);
-    text->setReadOnly(true);
-    text->setLineWrapMode(QPlainTextEdit::NoWrap);
-    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    text->setPlaceholderText(tr("Loading the log…"));
-    layout->addWidget(text);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
-    layout->addWidget(buttons);
-    ApiJob *request = m_client->jobTrace(job->id);
-    request->setParent(dialog); // closing the dialog cancels the download
-    connect(request, &ApiJob::finished, text, [text, request](ApiJob *) {
-        request->deleteLater();
-        if (request->hasError()) {
-            text->setPlaceholderText(request->error().message);
-            return;
-        }
-        text->setPlainText(stripAnsi(QString::fromUtf8(request->body())));
-        text->moveCursor(QTextCursor::End);
-    });
-    request->start();
     dialog->show();
 }
 

@@ -39,6 +39,8 @@ public:
     [[nodiscard]] QPushButton *playButton() const { return m_play; }
     /// The last action's progress or result, as shown under the jobs.
     [[nodiscard]] QString messageText() const;
+    [[nodiscard]] QComboBox *refFilter() const { return m_ref; }
+    [[nodiscard]] QComboBox *sourceFilter() const { return m_source; }
 
 private:
     [[nodiscard]] qint64 selectedPipeline() const;
@@ -49,6 +51,7 @@ private:
     void showLog();
     void openInGitLab();
     void showMessage(const QString &text, bool error);
+    void requestDefaultBranch();
 
     QPointer<GitLabClient> m_client;
     QPointer<PipelineMonitor> m_monitor;
@@ -57,6 +60,7 @@ private:
     JobListModel *m_jobModel;
     QComboBox *m_ref;
     QComboBox *m_status;
+    QComboBox *m_source;
     QTableView *m_pipelineView;
     QTableView *m_jobView;
     QLabel *m_jobsTitle;
@@ -68,6 +72,8 @@ private:
     QPushButton *m_open;
     QPointer<PagedApiJob> m_jobsRequest;
     QPointer<ApiJob> m_action;
+    QPointer<ApiJob> m_projectRequest;
+    QString m_defaultBranch;
 };
 
 } // namespace Shipdeck
