@@ -185,8 +185,18 @@ private Q_SLOTS:
         QVERIFY(anyCandidate);
     }
 
+    void keepsDataOnFailure_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("retryAfter");
+        for (const char *kind : {"401", "403", "404", "500", "502", "503", "malformed", "truncate", "reset", "stall"})
+            QTest::newRow(kind) << QString::fromLatin1(kind) << 0;
+        QTest::newRow("429") << u"429"_s << 1;
+    }
     void keepsDataOnFailure()
     {
+        QFETCH(QString, kind);
+        QFETCH(int, retryAfter);
         GitLabClient client(m_nam, m_sandbox.gitlabUrl(), m_sandbox.value("gitlab_project"),
                             m_sandbox.value("gitlab_token"));
         client.setTimeout(700ms);
@@ -202,10 +212,18 @@ private Q_SLOTS:
 
         QSignalSpy environmentsChanged(&monitor, &EnvironmentMonitor::environmentsChanged);
         QSignalSpy deploymentsChanged(&monitor, &EnvironmentMonitor::deploymentsChanged);
-        QVERIFY(m_control->addFault(QJsonObject {{u"kind"_s, u"500"_s}, {u"path"_s, u"*/deployments"_s}}));
-        QTRY_VERIFY_WITH_TIMEOUT(monitor.consecutiveFailures() >= 2, 10000);
+        QJsonObject rule {{u"kind"_s, kind}, {u"path"_s, u"*/deployments"_s}};
+        if (retryAfter > 0)
+            rule.insert(u"retry_after"_s, retryAfter);
+        QVERIFY(m_control->addFault(rule));
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.consecutiveFailures() >= 2, 15000);
         QVERIFY(monitor.lastError().isError());
+        QVERIFY(!monitor.lastError().message.isEmpty());
         QVERIFY(monitor.nextDelay() >= 100ms);
+        if (retryAfter > 0) {
+            QCOMPARE(monitor.lastError().kind, ApiError::Kind::RateLimited);
+            QVERIFY(monitor.nextDelay() >= 900ms); // the server's Retry-After wins over the 200 ms cap
+        }
         QCOMPARE(monitor.environments(), environments);
         QCOMPARE(monitor.deployments(u"production"_s), production);
         QCOMPARE(environmentsChanged.count(), 0);
@@ -214,6 +232,23 @@ private Q_SLOTS:
         QVERIFY(m_control->clearFaults());
         QTRY_COMPARE_WITH_TIMEOUT(monitor.consecutiveFailures(), 0, 10000);
         QCOMPARE(monitor.deployments(u"production"_s), production);
+    }
+
+    void pausedSendsNothing()
+    {
+        GitLabClient client(m_nam, m_sandbox.gitlabUrl(), m_sandbox.value("gitlab_project"),
+                            m_sandbox.value("gitlab_token"));
+        EnvironmentMonitor monitor(&client);
+        monitor.setInterval(20ms);
+        QSignalSpy cycles(&monitor, &EnvironmentMonitor::cycleFinished);
+        monitor.start();
+        QVERIFY(cycles.wait(10000));
+        monitor.setPaused(true);
+        QTRY_VERIFY(!monitor.isBusy());
+        cycles.clear();
+        QVERIFY(!cycles.wait(300)); // 15 intervals: none started
+        monitor.setPaused(false);
+        QVERIFY(cycles.wait(10000)); // the due cycle runs at once
     }
 
 private:

@@ -90,6 +90,25 @@ private Q_SLOTS:
         f.monitor.stop();
     }
 
+    void pausedSendsNothing()
+    {
+        Fixture f(&m_nam, m_sandbox);
+        QSignalSpy cycles(&f.monitor, &ErrorRateMonitor::cycleFinished);
+        f.monitor.start();
+        QVERIFY(cycles.wait(20000));
+        f.monitor.setPaused(true);
+        cycles.clear();
+        // Let a cycle under way finish, then none follows.
+        if (!cycles.wait(2000))
+            QCOMPARE(cycles.count(), 0);
+        const qint64 requests = f.monitor.requestCount();
+        QVERIFY(!cycles.wait(500));
+        QCOMPARE(f.monitor.requestCount(), requests);
+        f.monitor.setPaused(false);
+        QVERIFY(cycles.wait(20000)); // the due cycle runs at once
+        QVERIFY(f.monitor.requestCount() > requests);
+    }
+
     void faults_data()
     {
         QTest::addColumn<QString>("kind");

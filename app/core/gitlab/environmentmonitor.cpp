@@ -53,6 +53,7 @@ void EnvironmentMonitor::stop()
 {
     m_running = false;
     m_timer.stop();
+    m_due = false;
     abortJob();
 }
 
@@ -103,10 +104,25 @@ void EnvironmentMonitor::arm(std::chrono::milliseconds delay)
     m_timer.start(delay);
 }
 
+void EnvironmentMonitor::setPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    if (!paused && m_running && m_due && !isBusy()) {
+        m_due = false;
+        arm(std::chrono::milliseconds(0));
+    }
+}
+
 void EnvironmentMonitor::poll()
 {
     if (!m_running || isBusy() || !m_client)
         return;
+    if (m_paused) {
+        m_due = true;
+        return;
+    }
     m_pendingEnvironments.clear();
     m_pendingDeployments.clear();
     m_pendingIndex = 0;
@@ -124,7 +140,7 @@ void EnvironmentMonitor::onEnvironmentsFinished(PagedApiJob *job)
     job->deleteLater();
     if (job->hasError()) {
         if (job->error().kind != ApiError::Kind::Cancelled)
-            failed(job->error());
+            failed(job->error(), job->serverRequestedDelay());
         return;
     }
     m_pendingEnvironments = GitLab::parseEnvironments(job->items());
@@ -159,7 +175,7 @@ void EnvironmentMonitor::onDeploymentsFinished(PagedApiJob *job)
     job->deleteLater();
     if (job->hasError()) {
         if (job->error().kind != ApiError::Kind::Cancelled)
-            failed(job->error());
+            failed(job->error(), job->serverRequestedDelay());
         return;
     }
     const QString name = m_pendingEnvironments.at(m_pendingIndex).name;
@@ -200,14 +216,15 @@ void EnvironmentMonitor::commit()
         arm(m_interval);
 }
 
-void EnvironmentMonitor::failed(const ApiError &error)
+void EnvironmentMonitor::failed(const ApiError &error, std::chrono::milliseconds serverDelay)
 {
     ++m_failures;
     m_lastError = error;
     m_pendingEnvironments.clear();
     m_pendingDeployments.clear();
     std::chrono::milliseconds delay = m_baseBackoff * (qint64(1) << std::min(m_failures - 1, 16));
-    delay = std::max(std::min(delay, m_maxBackoff), m_interval);
+    // Never sooner than the server asked (Retry-After, rate-limit reset), whatever the cap.
+    delay = std::max({std::min(delay, m_maxBackoff), m_interval, serverDelay});
     Q_EMIT cycleFinished(false);
     if (m_running && !isBusy())
         arm(delay);

@@ -23,7 +23,8 @@ class PagedApiJob;
  *
  * A cycle fetches GET /environments, then GET /deployments?environment=<name>&order_by=id&sort=desc (one page of
  * deploymentsPerEnvironment()) for each environment, one request at a time. Only a complete cycle replaces the data;
- * after a failure the last good data stays and the next cycle is armed with exponential backoff. The next cycle is
+ * after a failure the last good data stays and the next cycle is armed with exponential backoff, never sooner than
+ * the server asked (Retry-After or the rate-limit reset). The next cycle is
  * armed on a single-shot timer when the previous one has finished (interval(), 30 s by default).
  *
  * environmentsChanged() and deploymentsChanged() are emitted only when the data differ.
@@ -54,6 +55,9 @@ public:
     [[nodiscard]] bool isRunning() const { return m_running; }
     /// Polls now unless a cycle is in flight.
     void refresh();
+    /// While paused no cycle starts (the one under way finishes); unpausing polls at once when one became due.
+    void setPaused(bool paused);
+    [[nodiscard]] bool isPaused() const { return m_paused; }
 
     /// The environments, in GitLab's order.
     [[nodiscard]] const QList<Environment> &environments() const { return m_environments; }
@@ -85,7 +89,7 @@ private:
     void fetchNextDeployments();
     void onDeploymentsFinished(PagedApiJob *job);
     void commit();
-    void failed(const ApiError &error);
+    void failed(const ApiError &error, std::chrono::milliseconds serverDelay);
     void arm(std::chrono::milliseconds delay);
     void abortJob();
 
@@ -106,6 +110,8 @@ private:
     int m_perEnvironment = 20;
     int m_failures = 0;
     bool m_running = false;
+    bool m_paused = false;
+    bool m_due = false; ///< a cycle became due while paused
     bool m_hasData = false;
 };
 

@@ -175,8 +175,7 @@ void PipelineMonitor::onListFinished(PagedApiJob *job)
         ++m_requestCount; // the failed page
         if (job->error().kind == ApiError::Kind::Cancelled)
             return;
-        // The paged job does not expose the server's wish; rate limits come with the incremental page.
-        failed(job->error(), 0ms);
+        failed(job->error(), job->serverRequestedDelay());
         return;
     }
     m_needFullSync = false;

@@ -689,10 +689,8 @@ public:
     QPointer<ApiJob> m_job;
     bool m_started = false;
     bool m_finished = false;
-    bool m_streaming = false;
-    bool m_streamed = false; ///< this attempt handed out body bytes
-    qint64 m_received = 0; ///< body bytes of this attempt
     bool m_reachedCap = false;
+    std::chrono::milliseconds m_serverDelay {0}; ///< of the last page
     int m_pages = 0;
     QJsonArray m_items;
     ApiError m_error;
@@ -735,6 +733,7 @@ void PagedApiJob::Private::onPageFinished(ApiJob *job)
         return;
     m_job = nullptr;
     job->deleteLater();
+    m_serverDelay = job->serverRequestedDelay();
 
     if (job->hasError()) {
         finish(job->error());
@@ -838,6 +837,11 @@ int PagedApiJob::pages() const
 bool PagedApiJob::reachedPageCap() const
 {
     return d->m_reachedCap;
+}
+
+std::chrono::milliseconds PagedApiJob::serverRequestedDelay() const
+{
+    return d->m_serverDelay;
 }
 
 } // namespace Shipdeck

@@ -134,6 +134,8 @@ public:
     [[nodiscard]] QJsonArray items() const; ///< all items of all pages received so far
     [[nodiscard]] int pages() const;
     [[nodiscard]] bool reachedPageCap() const; ///< true when a next page existed but maxPages was reached
+    /// The delay the server asked for with the last page answered (see ApiJob::serverRequestedDelay()).
+    [[nodiscard]] std::chrono::milliseconds serverRequestedDelay() const;
     // A next link to another scheme/host/port than the first page fails the job (Kind::InvalidUrl) rather than
     // sending the request headers (the token) there. A page that is not a JSON array fails it with MalformedJson.
 

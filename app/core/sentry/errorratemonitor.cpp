@@ -69,6 +69,7 @@ void ErrorRateMonitor::start()
 void ErrorRateMonitor::stop()
 {
     m_running = false;
+    m_due = false;
     m_timer.stop();
     if (m_inFlight) {
         SentryJob *job = m_inFlight;
@@ -85,10 +86,25 @@ void ErrorRateMonitor::schedule(std::chrono::milliseconds delay)
         m_timer.start(delay);
 }
 
+void ErrorRateMonitor::setPaused(bool paused)
+{
+    if (m_paused == paused)
+        return;
+    m_paused = paused;
+    if (!paused && m_running && m_due && !m_inFlight) {
+        m_due = false;
+        schedule(0ms);
+    }
+}
+
 void ErrorRateMonitor::poll()
 {
     if (!m_running || !m_client || m_inFlight)
         return;
+    if (m_paused) {
+        m_due = true;
+        return;
+    }
     m_errorsError = {};
     m_sessionsError = {};
     m_serverDelay = 0ms;

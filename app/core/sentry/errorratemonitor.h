@@ -51,6 +51,9 @@ public:
     /// Stops polling and aborts the request in flight. Data is kept.
     void stop();
     [[nodiscard]] bool isRunning() const { return m_running; }
+    /// While paused no cycle starts (the one under way finishes); unpausing polls at once when one became due.
+    void setPaused(bool paused);
+    [[nodiscard]] bool isPaused() const { return m_paused; }
 
     /// The last good error series (per release; grouped).
     [[nodiscard]] const TimeseriesData &errors() const { return m_errors; }
@@ -93,6 +96,8 @@ private:
     std::chrono::milliseconds m_nextDelay {0};
     QTimer m_timer;
     bool m_running = false;
+    bool m_paused = false;
+    bool m_due = false; ///< a cycle became due while paused
     QPointer<SentryJob> m_inFlight;
 
     // The cycle under way.
