@@ -94,6 +94,45 @@ public:
         return rolloutJobStatus(QStringLiteral("deploy-production")) == QLatin1StringView("success");
     }
 
+    /// Rolls production back as the Rollback workflow does: retries the deployable job of the newest successful
+    /// deployment of another commit than the current one, and runs it to the end. Returns false when that fails.
+    bool rollBackProduction()
+    {
+        const QByteArray token = m_process.value("gitlab_token").toUtf8();
+        const QString api = m_process.value("gitlab_url") + QStringLiteral("/api/v4/projects/42");
+        const QJsonArray deployments = send(
+            "GET",
+            QUrl(api + QStringLiteral("/deployments?environment=production&status=success&order_by=id&sort=desc")), {},
+                 {{"PRIVATE-TOKEN", token}})
+                .array();
+        if (deployments.isEmpty())
+            return false;
+        const QString current = deployments.at(0).toObject().value(QStringLiteral("sha")).toString();
+        int oldJob = 0;
+        for (const QJsonValue &value : deployments) {
+            if (value.toObject().value(QStringLiteral("sha")).toString() != current) {
+                oldJob = value.toObject().value(
+                    QStringLiteral("deployable")).toObject().value(QStringLiteral("id")).toInt();
+                break;
+            }
+        }
+        int status = 0;
+        const QJsonObject retried = send(
+            "POST",
+            QUrl(api + QStringLiteral("/jobs/%1/retry").arg(oldJob)), {}, {{"PRIVATE-TOKEN", token}}, &status).object();
+        if (status != 201)
+            return false;
+        const QUrl job(api + QStringLiteral("/jobs/%1").arg(retried.value(QStringLiteral("id")).toInt()));
+        for (int steps = 0; steps < 40; ++steps) {
+            if (send("GET", job, {}, {{"PRIVATE-TOKEN", token}})
+                    .object()
+                    .value(QStringLiteral("status")).toString() == QLatin1StringView("success"))
+                return true;
+            advance(30);
+        }
+        return false;
+    }
+
 private:
     SandboxProcess m_process;
     QNetworkAccessManager m_nam;

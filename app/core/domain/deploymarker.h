@@ -22,6 +22,7 @@ struct DeployMarker
     QString version; ///< the label: a release version ("1.7.0") or, failing that, a ref or short SHA
     QString environment;
     QString user; ///< who deployed, when known (plain text from the API)
+    QString sha; ///< the deployed commit, when GitLab knows it
     bool rollback = false; ///< the deployment put back a version that had been replaced
     Origin origin = Origin::GitLab;
 

@@ -274,6 +274,28 @@ void SentryReleaseJob::onReply(ApiJob *job)
     finish();
 }
 
+// --- deploys ----------------------------------------------------------------------------------------------------
+
+SentryDeploysJob::SentryDeploysJob(SentryClient *client, const QString &version) : SentryJob(client), m_version(version)
+{
+    get(u"releases/"_s + QString::fromLatin1(QUrl::toPercentEncoding(version)) + u"/deploys/"_s, {});
+}
+
+void SentryDeploysJob::onReply(ApiJob *job)
+{
+    if (job->hasError()) {
+        finish(job->error());
+        return;
+    }
+    if (!job->json().isArray()) {
+        fail(ApiError::Kind::MalformedJson,
+             QCoreApplication::translate("Shipdeck::SentryClient", "Sentry sent the deploys in an unknown format."));
+        return;
+    }
+    m_deploys = parseDeploys(job->json().array(), &m_warnings);
+    finish();
+}
+
 // --- issues -----------------------------------------------------------------------------------------------------
 
 SentryIssuesJob::SentryIssuesJob(SentryClient *client, int maxPages)
@@ -384,6 +406,11 @@ SentrySessionsJob *SentryClient::sessions(const SessionsQuery &query)
 SentryReleaseJob *SentryClient::release(const QString &version, const QString &project)
 {
     return new SentryReleaseJob(this, version, project);
+}
+
+SentryDeploysJob *SentryClient::deploys(const QString &version)
+{
+    return new SentryDeploysJob(this, version);
 }
 
 SentryIssuesJob *SentryClient::newIssues(const QString &release, const QStringList &projects,

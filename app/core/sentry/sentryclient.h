@@ -166,6 +166,23 @@ private:
     friend class SentryClient;
 };
 
+/// releases/{version}/deploys/ (the latest deploy of the release per project and environment).
+class SentryDeploysJob : public SentryJob
+{
+    Q_OBJECT
+public:
+    [[nodiscard]] const QString &version() const { return m_version; }
+    [[nodiscard]] const QList<SentryDeploy> &deploys() const { return m_deploys; }
+
+private:
+    SentryDeploysJob(SentryClient *client, const QString &version);
+    void onReply(ApiJob *job) override;
+
+    QString m_version;
+    QList<SentryDeploy> m_deploys;
+    friend class SentryClient;
+};
+
 /// issues/?query=firstRelease:"X", following the Link cursor while results="true", up to a page cap.
 class SentryIssuesJob : public SentryJob
 {
@@ -221,6 +238,8 @@ public:
     SentrySessionsJob *sessions(const SessionsQuery &query);
     /// One release by version (e.g. "storefront@1.7.0"); @p project narrows the per-project data.
     SentryReleaseJob *release(const QString &version, const QString &project = QString());
+    /// The deploy records of @p version (Sentry keeps only the latest per project and environment).
+    SentryDeploysJob *deploys(const QString &version);
     /// Issues first seen in @p release, newest first.
     SentryIssuesJob *newIssues(const QString &release, const QStringList &projects = {},
                                const QString &environment = QString(), int maxPages = 10, int pageSize = 100);

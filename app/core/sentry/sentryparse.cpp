@@ -355,6 +355,31 @@ std::optional<SentryReleaseInfo> parseRelease(const QJsonDocument &document, QSt
     return info;
 }
 
+QList<SentryDeploy> parseDeploys(const QJsonArray &items, ParseWarnings *warnings)
+{
+    QList<SentryDeploy> deploys;
+    for (const QJsonValue &value : items) {
+        const QJsonObject object = value.toObject();
+        SentryDeploy deploy;
+        const QJsonValue id = object.value("id"_L1);
+        deploy.id
+            = id.isString() ? id.toString() : (id.isDouble() ? QString::number(qint64(id.toDouble())) : QString());
+        deploy.environment = object.value("environment"_L1).toString();
+        deploy.name = object.value("name"_L1).toString();
+        deploy.dateStarted = isoTime(object.value("dateStarted"_L1));
+        deploy.dateFinished = isoTime(object.value("dateFinished"_L1));
+        if (!value.isObject() || deploy.environment.isEmpty() || !deploy.dateFinished.isValid()) {
+            if (warnings) {
+                ++warnings->skippedSamples;
+                warnings->add(u"deploys: malformed deploy skipped"_s);
+            }
+            continue;
+        }
+        deploys.append(deploy);
+    }
+    return deploys;
+}
+
 QList<SentryIssue> parseIssues(const QJsonArray &items, ParseWarnings *warnings)
 {
     QList<SentryIssue> issues;

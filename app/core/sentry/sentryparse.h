@@ -104,6 +104,20 @@ struct SentryReleaseInfo
 /// Returns nullopt (and sets @p error) when @p document is not a release object.
 [[nodiscard]] std::optional<SentryReleaseInfo> parseRelease(const QJsonDocument &document, QString *error = nullptr);
 
+/// A deploy record of a release (GET …/releases/{version}/deploys/): only the latest per project and environment.
+struct SentryDeploy
+{
+    QString id;
+    QString environment;
+    QString name; ///< free text from whoever recorded it
+    QDateTime dateStarted; ///< invalid when not recorded
+    QDateTime dateFinished;
+
+    [[nodiscard]] bool operator==(const SentryDeploy &other) const = default;
+};
+/// Entries without an environment or a finish time are skipped (counted in @p warnings).
+[[nodiscard]] QList<SentryDeploy> parseDeploys(const QJsonArray &items, ParseWarnings *warnings = nullptr);
+
 /// An issue of GET …/issues/. The title is plain text (not HTML): escape it before showing it as rich text.
 struct SentryIssue
 {
