@@ -1,5 +1,6 @@
 // The Error rates pane against the real sandbox: after the production deploy of the new release its line rises
 // well above the previous release's, live, and the picture survives a fault (stale, not blank).
+#include "charts/errorchartview.h"
 #include "panes/errorratespane.h"
 #include "sentry/errorratemonitor.h"
 #include "sentry/issuelistmodel.h"
@@ -79,6 +80,11 @@ private Q_SLOTS:
         monitor.start();
         QTRY_VERIFY_WITH_TIMEOUT(pane.seriesNames().contains(current), 15000);
         QVERIFY(pane.seriesNames().contains(previous));
+        // A deployment set on the pane is marked on its chart.
+        const auto [shownFrom, shownTo] = pane.chartView()->visibleRange();
+        const DeployMarker marker {(shownFrom + shownTo) / 2, QStringLiteral("1.7.0"), QStringLiteral("production")};
+        pane.setDeployMarkers({marker});
+        QCOMPARE(pane.chartView()->visibleMarkers(), QList<DeployMarker>({marker}));
         QVERIFY2(
             peak(pane.chart(), current) > 3 * peak(pane.chart(), previous),
             qPrintable(QStringLiteral("%1 vs %2").arg(peak(pane.chart(), current)).arg(peak(pane.chart(), previous))));

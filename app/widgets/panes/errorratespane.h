@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/pane.h"
+#include "domain/deploymarker.h"
 #include "sentry/errorratemonitor.h"
 #include "sentry/releaseverdict.h"
 
@@ -10,18 +11,16 @@
 #include <chrono>
 
 class QChart;
-class QChartView;
 class QFrame;
 class QModelIndex;
 class QPushButton;
 class QTableView;
 class QComboBox;
-class QDateTimeAxis;
 class QLabel;
-class QValueAxis;
 
 namespace Shipdeck {
 
+class ErrorChartView;
 class IssueListModel;
 class ReleaseVerdictJob;
 class SentryIssuesJob;
@@ -29,7 +28,8 @@ class SentryIssuesJob;
 /**
  * Errors per minute of the watched releases over the chosen range, live from Sentry: one line per release (the
  * current one solid, the previous dashed, "Other" dotted), the total, and the crash-free session rate of the current
- * release on a second axis. Stale or partial data keeps its last good picture with the reason in the banner.
+ * release on a second axis, with a marker at every deployment (ErrorChartView: zoom, pan, hover values). Stale or
+ * partial data keeps its last good picture with the reason in the banner.
  */
 class ErrorRatesPane : public Pane
 {
@@ -47,7 +47,11 @@ public:
     /// The least time between two reads of the new issues (default one minute).
     void setIssuesRefreshInterval(std::chrono::milliseconds interval) { m_issuesInterval = interval; }
 
-    [[nodiscard]] QChart *chart() const { return m_chart; }
+    /// The deployments to mark on the chart (GitLab's and Sentry's, merged by the caller).
+    void setDeployMarkers(const QList<DeployMarker> &markers);
+
+    [[nodiscard]] QChart *chart() const;
+    [[nodiscard]] ErrorChartView *chartView() const { return m_view; }
     /// The names of the drawn series, in drawing order.
     [[nodiscard]] QStringList seriesNames() const;
     [[nodiscard]] QString warningText() const;
@@ -72,11 +76,7 @@ private:
     QPointer<ErrorRateMonitor> m_monitor;
     QComboBox *m_range;
     QLabel *m_warning;
-    QChart *m_chart;
-    QChartView *m_view;
-    QDateTimeAxis *m_time;
-    QValueAxis *m_errors;
-    QValueAxis *m_crashFree;
+    ErrorChartView *m_view;
 
     QPointer<SentryClient> m_client;
     QStringList m_projects;
