@@ -54,6 +54,7 @@ Control::Control(Scenario &scenario, FaultInjector &faults, std::function<QJsonO
         m_scenario.setSpeed(value);
         return jsonResponse(200, state());
     });
+    m_router.add("POST", u"/push"_s, [this](const ApiRequest &request) { return push(request); });
     m_router.add("GET", u"/faults"_s, [this](const ApiRequest &) {
         return jsonResponse(200, QJsonObject {{u"faults"_s, m_faults.toJson()}});
     });
@@ -103,6 +104,43 @@ HttpResponse Control::faultsPost(const ApiRequest &request)
         added.append(stored.toJson());
     }
     return jsonResponse(201, QJsonObject {{u"faults"_s, added}});
+}
+
+HttpResponse Control::push(const ApiRequest &request)
+{
+    const QJsonValue ref = request.input(u"ref"_s);
+    const QJsonValue title = request.input(u"title"_s);
+    const QJsonValue fail = request.input(u"fail"_s);
+    const QJsonValue deploy = request.input(u"deploy"_s);
+    auto flag = [](const QJsonValue &value, bool *ok) {
+        *ok = value.isUndefined() || value.isNull() || value.isBool()
+            || (value.isString() && (value.toString() == "true"_L1 || value.toString() == "false"_L1));
+        return value.isBool() ? value.toBool() : value.toString() == "true"_L1;
+    };
+    bool failOk = false, deployOk = false;
+    const bool failTest = flag(fail, &failOk);
+    const bool withDeploy = flag(deploy, &deployOk);
+    const QString refName = ref.toString().trimmed();
+    if (!ref.isString() || refName.isEmpty() || refName.contains(u' ') || !failOk || !deployOk
+        || !(title.isUndefined() || title.isNull() || title.isString()))
+        return controlError(400,
+                            u"expected {\"ref\": \"feature/x\", \"title\": \"…\", \"fail\": true|false, "
+                            "\"deploy\": true|false}"_s);
+    QString titleText = title.toString().trimmed();
+    if (titleText.isEmpty())
+        titleText = u"Update %1"_s.arg(refName);
+    const int pipelineId = m_scenario.push(refName, titleText, failTest, withDeploy);
+    const Pipeline *pipeline = m_scenario.pipeline(pipelineId);
+    return jsonResponse(201,
+                        QJsonObject {
+                            {u"pipeline_id"_s, pipelineId},
+                            {u"ref"_s, refName},
+                            {u"sha"_s, pipeline ? pipeline->sha : QString()},
+                            {u"title"_s, titleText},
+                            {u"fail"_s, failTest},
+                            {u"deploy"_s, withDeploy},
+                            {u"status"_s, pipeline ? m_scenario.pipelineStatus(*pipeline) : QString()},
+                        });
 }
 
 HttpResponse Control::handle(const HttpRequest &request, const QByteArray &subPath)

@@ -17,6 +17,8 @@ class Scenario;
  *   GET    /_sandbox/state               clock, rollout, environments, recent pipelines, faults
  *   POST   /_sandbox/advance             {"seconds": N} (or "minutes"): move the scenario clock forward
  *   POST   /_sandbox/speed               {"speed": F}
+ *   POST   /_sandbox/push                {"ref": R, "title": T, "fail": B, "deploy": B}: a commit and its pipeline
+ *                                        on R at the current time; its test job fails when "fail" is true
  *   GET    /_sandbox/faults              the active fault rules
  *   POST   /_sandbox/faults              one rule, an array of rules or {"faults": [...]}
  *   DELETE /_sandbox/faults[/ID]         clear all rules, or one
@@ -35,6 +37,7 @@ public:
 
 private:
     HttpResponse faultsPost(const ApiRequest &request);
+    HttpResponse push(const ApiRequest &request);
 
     Scenario &m_scenario;
     FaultInjector &m_faults;

@@ -99,6 +99,11 @@ Control endpoints:
   GET    /_sandbox/state        clock, rollout pipeline and jobs, what runs where, faults
   POST   /_sandbox/advance      {"seconds": N} or {"minutes": N}: move the scenario clock forward
   POST   /_sandbox/speed        {"speed": F}
+  POST   /_sandbox/push         {"ref": "feature/x", "title": "…", "fail": true, "deploy": false}: a new
+                                commit on ref and its pipeline (build -> test, with "deploy" also
+                                deploy-staging -> manual deploy-production) created at the current scenario
+                                time, as the token's user; with "fail" its test job fails. Answers 201
+                                {"pipeline_id", "ref", "sha", "title", "fail", "deploy", "status"}
   GET    /_sandbox/faults       active fault rules
   POST   /_sandbox/faults       a rule, an array of rules, or {"faults": [...]}; answers the rules with ids
   DELETE /_sandbox/faults       clear all rules; DELETE /_sandbox/faults/ID clears one

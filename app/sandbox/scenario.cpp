@@ -800,6 +800,17 @@ Scenario::Outcome Scenario::cancelPipeline(int pipelineId)
     return Outcome::Ok;
 }
 
+int Scenario::push(const QString &ref, const QString &title, bool failTest, bool deploy)
+{
+    const QDateTime at = now();
+    const int pipelineId = ScenarioSeeder(*this).push(ref, title, failTest, deploy, at);
+    log(at,
+        u"pushed \"%1\" to %2: pipeline #%3%4"_s.arg(title, ref)
+            .arg(pipelineId)
+            .arg(failTest ? u" (its test job will fail)"_s : QString()));
+    return pipelineId;
+}
+
 void Scenario::createRelease(const GitLabRelease &release, const QString &tagMessage)
 {
     if (!tag(release.tagName)) {

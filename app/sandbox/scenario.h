@@ -339,6 +339,10 @@ public:
     Outcome cancelPipeline(int pipelineId);
     void createRelease(const GitLabRelease &release, const QString &tagMessage);
     void updateRelease(const GitLabRelease &release);
+    /// A push at now(): a new commit titled @p title on @p ref (kept with the branch commits) and a pipeline on it
+    /// (build -> test, plus deploy-staging -> manual deploy-production when @p deploy), as the token's user. Its test
+    /// job fails when @p failTest. Returns the pipeline id.
+    int push(const QString &ref, const QString &title, bool failTest, bool deploy);
 
     // Sentry data
     [[nodiscard]] const QList<SentryProject> &sentryProjects() const { return m_sentryProjects; }

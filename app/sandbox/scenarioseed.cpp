@@ -196,6 +196,19 @@ int ScenarioSeeder::addPipeline(const QString &ref, const QString &sha, const QD
     return pipeline.id;
 }
 
+int ScenarioSeeder::push(const QString &ref, const QString &title, bool failTest, bool deploy, const QDateTime &at)
+{
+    Commit commit;
+    commit.sha = fakeSha(m.m_seed, 300000 + quint64(m.m_pipelines.size()));
+    commit.title = title;
+    commit.message = title + u'\n';
+    commit.authorId = m.m_tokenUserId;
+    commit.time = at;
+    commit.files = {u"README.md"_s};
+    m.m_branchCommits.append(commit);
+    return addPipeline(ref, commit.sha, at, m.m_tokenUserId, deploy, failTest, QDateTime());
+}
+
 int ScenarioSeeder::mergeChange(const Change &change, const QDateTime &mergedAt, int milestoneId)
 {
     const int iid = m_nextMrIid++;

@@ -14,6 +14,8 @@ class ScenarioSeeder
 public:
     explicit ScenarioSeeder(Scenario &scenario) : m(scenario) { }
     void run();
+    /// See Scenario::push().
+    int push(const QString &ref, const QString &title, bool failTest, bool deploy, const QDateTime &at);
 
 private:
     struct Change

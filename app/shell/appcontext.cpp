@@ -31,6 +31,7 @@ AppContext::AppContext(const Workspace &workspace, QObject *parent)
         updateConfigured(source);
     }
     connect(m_settings, &SettingsStore::changed, this, &AppContext::updateConfigured);
+    connect(m_settings, &SettingsStore::notificationsChanged, this, &AppContext::applyNotificationSettings);
     // A source is configured once its settings are complete and its secret is known.
     auto secretChanged = [this](SecretStore::Key key) {
         for (Source source : allSources) {
@@ -52,6 +53,7 @@ AppContext::~AppContext()
     // The monitors report into the ConnectionStatus objects, which are older children: end them first.
     delete m_errorRates;
     delete m_sentry;
+    delete m_notifier;
     delete m_pipelines;
     delete m_environments;
     delete m_gitLab;
@@ -99,12 +101,15 @@ void AppContext::rebuildGitLab(bool configured)
     if (configured && m_gitLab && m_gitLab->baseUrl() == settings.baseUrl && m_gitLab->project() == settings.project
         && m_gitLabToken == token)
         return; // nothing changed
+    if (m_notifier)
+        m_notifier->deleteLater();
     if (m_pipelines)
         m_pipelines->deleteLater();
     if (m_environments)
         m_environments->deleteLater();
     if (m_gitLab)
         m_gitLab->deleteLater();
+    m_notifier = nullptr;
     m_pipelines = nullptr;
     m_environments = nullptr;
     m_gitLab = nullptr;
@@ -113,6 +118,8 @@ void AppContext::rebuildGitLab(bool configured)
         m_gitLab = new GitLabClient(m_network, settings.baseUrl, settings.project, token, this);
         m_gitLabToken = token;
         m_pipelines = new PipelineMonitor(m_gitLab, status(Source::GitLab), this);
+        m_notifier = new PipelineNotifier(m_pipelines, m_gitLab, this);
+        applyNotificationSettings();
         m_pipelines->start();
         m_environments = new EnvironmentMonitor(m_gitLab, this);
         m_environments->start();
@@ -123,6 +130,19 @@ void AppContext::rebuildGitLab(bool configured)
 } // namespace Shipdeck
 
 namespace Shipdeck {
+
+void AppContext::applyNotificationSettings()
+{
+    if (!m_notifier)
+        return;
+    const NotificationSettings settings = m_settings->notifications();
+    NotificationRules rules;
+    rules.enabled = settings.enabled;
+    rules.failuresOnly = settings.failuresOnly;
+    rules.refs = settings.refs;
+    rules.environments = settings.environments;
+    m_notifier->setRules(rules);
+}
 
 void AppContext::setWatchedReleases(const QString &current, const QString &previous)
 {

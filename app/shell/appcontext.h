@@ -3,6 +3,7 @@
 #include "gitlab/environmentmonitor.h"
 #include "gitlab/gitlabclient.h"
 #include "gitlab/pipelinemonitor.h"
+#include "gitlab/pipelinenotifier.h"
 #include "sentry/errorratemonitor.h"
 #include "sentry/sentryclient.h"
 #include "settings/source.h"
@@ -50,6 +51,9 @@ public:
     /// The GitLab client and pipeline monitor of the configured project; null while GitLab is not configured.
     [[nodiscard]] GitLabClient *gitLab() const { return m_gitLab; }
     [[nodiscard]] PipelineMonitor *pipelines() const { return m_pipelines; }
+    /// Desktop notifications and the worst status of the watched pipelines, following pipelines() with the rules of
+    /// the notification settings; null while GitLab is not configured.
+    [[nodiscard]] PipelineNotifier *notifier() const { return m_notifier; }
     /// Environments and their deployments, newest first; null while GitLab is not configured.
     [[nodiscard]] EnvironmentMonitor *environments() const { return m_environments; }
     /// The error-rate monitor of the configured Sentry projects; null while Sentry is not configured.
@@ -65,7 +69,7 @@ Q_SIGNALS:
     void storageError(const QString &message);
     /// Everything stored has been read.
     void loaded();
-    /// gitLab(), pipelines() and environments() were replaced (the connection settings changed) or removed.
+    /// gitLab(), pipelines(), notifier() and environments() were replaced (the connection settings changed) or removed.
     void gitLabChanged();
     /// errorRates() or sentry() was replaced or removed, or the watched releases changed.
     void sentryChanged();
@@ -74,6 +78,7 @@ private:
     void updateConfigured(Source source);
     void rebuildGitLab(bool configured);
     void rebuildSentry(bool configured);
+    void applyNotificationSettings();
 
     Workspace m_workspace;
     QNetworkAccessManager *m_network;
@@ -85,6 +90,7 @@ private:
     std::array<ConnectionStatus *, std::size(allSources)> m_status {};
     QPointer<GitLabClient> m_gitLab;
     QPointer<PipelineMonitor> m_pipelines;
+    QPointer<PipelineNotifier> m_notifier;
     QPointer<EnvironmentMonitor> m_environments;
     QPointer<SentryClient> m_sentry;
     QPointer<ErrorRateMonitor> m_errorRates;

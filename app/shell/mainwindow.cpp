@@ -13,6 +13,7 @@
 #include "settings/settingsdialog.h"
 #include "settings/settingsstore.h"
 #include "shipdeck_version.h"
+#include "trayicon.h"
 
 #include <ksyntaxhighlighting_version.h>
 
@@ -20,14 +21,20 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QLabel>
+#include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace Shipdeck {
 
@@ -57,6 +64,7 @@ MainWindow::MainWindow(AppContext *context, QWidget *parent) : QMainWindow(paren
     createPanes();
     createActions();
     createStatusBar();
+    createTrayIcon();
     applyDefaultLayout();
     restoreLayout();
 
@@ -222,6 +230,10 @@ void MainWindow::createActions()
     for (auto &[id, d] : m_docks)
         panes->addAction(d->toggleViewAction());
     view->addSeparator();
+    QAction *recent = view->addAction(QIcon::fromTheme(QStringLiteral("notifications")), tr("Recent &Notifications…"));
+    recent->setObjectName(QStringLiteral("recentNotificationsAction"));
+    connect(recent, &QAction::triggered, this, &MainWindow::showRecentNotifications);
+    view->addSeparator();
     QAction *reset = view->addAction(tr("&Reset Layout"));
     connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
     QAction *fullScreen = view->addAction(QIcon::fromTheme(QStringLiteral("view-fullscreen")), tr("F&ull Screen Mode"));
@@ -236,6 +248,9 @@ void MainWindow::createActions()
         QAction *page = settings->addAction(tr("Connect %1…").arg(sourceName(source)));
         connect(page, &QAction::triggered, this, [this, source] { showSettings(source); });
     }
+    QAction *notifications = settings->addAction(tr("&Notifications…"));
+    notifications->setObjectName(QStringLiteral("notificationSettingsAction"));
+    connect(notifications, &QAction::triggered, this, &MainWindow::showNotificationSettings);
     settings->addSeparator();
     // Applied at the next start: every string would otherwise need retranslating in place.
     QMenu *languages = settings->addMenu(tr("&Language"));
@@ -287,16 +302,109 @@ void MainWindow::createStatusBar()
     }
 }
 
-void MainWindow::showSettings(Source source)
+SettingsDialog *MainWindow::settingsDialog()
 {
     if (!m_settingsDialog) {
         m_settingsDialog = new SettingsDialog(m_context->settings(), m_context->secrets(), m_context->network(), this);
         m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
     }
-    m_settingsDialog->showPage(source);
-    m_settingsDialog->show();
-    m_settingsDialog->raise();
-    m_settingsDialog->activateWindow();
+    return m_settingsDialog;
+}
+
+void MainWindow::showSettings(Source source)
+{
+    SettingsDialog *dialog = settingsDialog();
+    dialog->showPage(source);
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void MainWindow::showNotificationSettings()
+{
+    SettingsDialog *dialog = settingsDialog();
+    dialog->showNotificationsPage();
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void MainWindow::createTrayIcon()
+{
+    m_tray = new TrayIcon(this, this);
+    m_tray->setNotifier(m_context->notifier());
+    connect(m_context, &AppContext::gitLabChanged, m_tray, [this] { m_tray->setNotifier(m_context->notifier()); });
+    connect(m_tray, &TrayIcon::notificationDelivered, this, [this](const PipelineNotification &notification) {
+        // Plain text: the title and body quote refs and commit titles.
+        statusBar()->showMessage(tr("%1: %2").arg(notification.title, notification.body), 30000);
+        if (m_recentNotifications)
+            fillRecentNotifications();
+    });
+    connect(m_tray, &TrayIcon::messageClicked, this, [this] { focusPane(PaneId::Pipelines); });
+    connect(m_tray, &TrayIcon::quitRequested, this, [this] {
+        close();
+        QCoreApplication::quit();
+    });
+}
+
+void MainWindow::showRecentNotifications()
+{
+    if (!m_recentNotifications) {
+        auto *dialog = new QDialog(this);
+        dialog->setObjectName(QStringLiteral("RecentNotificationsDialog"));
+        dialog->setWindowTitle(tr("Recent Notifications"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        auto *about = new QLabel(tr("The latest %n pipeline notifications, newest first. Double-click one to open "
+                                    "the pipeline in GitLab.",
+                                    nullptr, TrayIcon::HistorySize),
+                                 dialog);
+        about->setTextFormat(Qt::PlainText);
+        about->setWordWrap(true);
+        auto *list = new QListWidget(dialog);
+        list->setObjectName(QStringLiteral("notificationList"));
+        list->setWordWrap(true);
+        list->setAlternatingRowColors(true);
+        list->setSelectionMode(QAbstractItemView::SingleSelection);
+        connect(list, &QListWidget::itemActivated, this, [](QListWidgetItem *item) {
+            const QUrl url = item->data(Qt::UserRole).toUrl();
+            if (url.isValid()
+                && (url.scheme() == QLatin1StringView("https") || url.scheme() == QLatin1StringView("http")))
+                QDesktopServices::openUrl(url);
+        });
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+        connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+        auto *layout = new QVBoxLayout(dialog);
+        layout->addWidget(about);
+        layout->addWidget(list, 1);
+        layout->addWidget(buttons);
+        const QFontMetrics metrics = fontMetrics();
+        dialog->resize(metrics.averageCharWidth() * 80, metrics.height() * 22);
+        m_recentNotifications = dialog;
+        fillRecentNotifications();
+    }
+    m_recentNotifications->show();
+    m_recentNotifications->raise();
+    m_recentNotifications->activateWindow();
+}
+
+void MainWindow::fillRecentNotifications()
+{
+    auto *list = m_recentNotifications->findChild<QListWidget *>(QStringLiteral("notificationList"));
+    list->clear();
+    const QList<PipelineNotification> &history = m_tray->history();
+    if (history.isEmpty()) {
+        auto *item = new QListWidgetItem(tr("No notifications yet."), list);
+        item->setFlags(Qt::NoItemFlags);
+        return;
+    }
+    const QLocale locale;
+    for (const PipelineNotification &n : history) {
+        // List items are plain text: refs and commit titles are never interpreted.
+        const QString when = locale.toString(n.time.toLocalTime(), QLocale::ShortFormat);
+        auto *item = new QListWidgetItem(tr("%1 — %2\n%3").arg(when, n.title, n.body), list);
+        item->setData(Qt::UserRole, n.webUrl);
+        item->setToolTip(n.webUrl.toString());
+    }
 }
 
 void MainWindow::showAbout()

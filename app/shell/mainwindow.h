@@ -7,6 +7,7 @@
 
 #include <map>
 
+class QDialog;
 class QDockWidget;
 class QLabel;
 
@@ -16,11 +17,13 @@ class AppContext;
 class CalendarPane;
 class Pane;
 class SettingsDialog;
+class TrayIcon;
 
 /**
  * The main window: five dockable panes (Calendar, Error rates, Pipelines, Deployments & rollback, Release notes)
  * over the shared model layer, the connection state of every source in the status bar, and the layout kept across
- * runs.
+ * runs. It owns the system tray icon; every pipeline notification also shows in the status bar for a while and in
+ * View → Recent Notifications.
  */
 class MainWindow : public QMainWindow
 {
@@ -45,6 +48,11 @@ public:
 
     /// Opens the settings dialog on @p source's page.
     void showSettings(Source source);
+    /// Opens the settings dialog on the Notifications page.
+    void showNotificationSettings();
+    /// Opens (or raises) the list of the latest notifications.
+    void showRecentNotifications();
+    [[nodiscard]] TrayIcon *trayIcon() const { return m_tray; }
     /// Puts every pane back where it was on first start.
     void resetLayout();
     /// Raises the pane's dock and gives it the keyboard focus.
@@ -62,12 +70,17 @@ private:
     void restoreLayout();
     void showAbout();
     void showStorageError(const QString &message);
+    void createTrayIcon();
+    void fillRecentNotifications();
+    SettingsDialog *settingsDialog();
 
     AppContext *m_context;
     std::map<PaneId, QDockWidget *> m_docks;
     std::map<PaneId, Pane *> m_panes;
     std::map<Source, QLabel *> m_statusLabels;
     QPointer<SettingsDialog> m_settingsDialog;
+    TrayIcon *m_tray = nullptr;
+    QPointer<QDialog> m_recentNotifications;
 };
 
 } // namespace Shipdeck

@@ -696,6 +696,78 @@ private Q_SLOTS:
         QVERIFY(reply.object().contains(u"projects"_s));
     }
 
+    // POST /_sandbox/push: a commit and a pipeline at the current scenario time, whose test job fails on demand.
+    void pushAddsALivePipeline()
+    {
+        const QDateTime now
+            = QDateTime::fromString(control("GET", u"/state"_s).object().value(u"now"_s).toString(), Qt::ISODateWithMs);
+        Reply reply
+            = control("POST", u"/push"_s,
+                      QJsonObject {{u"ref"_s, u"feature/x"_s}, {u"title"_s, u"Break the cart"_s}, {u"fail"_s, true}});
+        QCOMPARE(reply.status, 201);
+        const int failing = reply.object().value(u"pipeline_id"_s).toInt();
+        const QString sha = reply.object().value(u"sha"_s).toString();
+        QVERIFY(failing > 0);
+        QCOMPARE(sha.size(), 40);
+        QCOMPARE(reply.object().value(u"ref"_s).toString(), u"feature/x"_s);
+
+        reply = gitLabGet(u"/projects/42/pipelines/%1"_s.arg(failing));
+        QCOMPARE(reply.status, 200);
+        QJsonObject pipeline = reply.object();
+        QCOMPARE(pipeline.value(u"ref"_s).toString(), u"feature/x"_s);
+        QCOMPARE(pipeline.value(u"sha"_s).toString(), sha);
+        QCOMPARE(QDateTime::fromString(pipeline.value(u"created_at"_s).toString(), Qt::ISODateWithMs), now);
+        QVERIFY(pipeline.value(u"status"_s).toString() != u"failed"_s);
+        reply = gitLabGet(u"/projects/42/repository/commits/"_s + sha);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.object().value(u"title"_s).toString(), u"Break the cart"_s);
+        // The newest pipeline of the list, also filtered by ref.
+        reply = gitLabGet(u"/projects/42/pipelines?ref=feature/x"_s);
+        QCOMPARE(reply.array().size(), 1);
+        QCOMPARE(reply.array().at(0).toObject().value(u"id"_s).toInt(), failing);
+
+        // Clean push: build and test only, no deploy jobs.
+        reply = control("POST", u"/push"_s, QJsonObject {{u"ref"_s, u"feature/y"_s}});
+        QCOMPARE(reply.status, 201);
+        const int passing = reply.object().value(u"pipeline_id"_s).toInt();
+        QVERIFY(passing > failing);
+        QCOMPARE(reply.object().value(u"fail"_s).toBool(), false);
+        // With deploy jobs: staging, then a manual production deploy.
+        reply = control("POST", u"/push"_s, QJsonObject {{u"ref"_s, u"release/9.9"_s}, {u"deploy"_s, true}});
+        QCOMPARE(reply.status, 201);
+        const int deploying = reply.object().value(u"pipeline_id"_s).toInt();
+
+        advance(20 * 60);
+        QCOMPARE(gitLabGet(u"/projects/42/pipelines/%1"_s.arg(failing)).object().value(u"status"_s).toString(),
+                 u"failed"_s);
+        QHash<QString, QJsonObject> jobs;
+        for (const QJsonValue &value : gitLabGet(u"/projects/42/pipelines/%1/jobs"_s.arg(failing)).array())
+            jobs.insert(value.toObject().value(u"name"_s).toString(), value.toObject());
+        QCOMPARE(jobs.size(), 2);
+        QCOMPARE(jobs.value(u"build"_s).value(u"status"_s).toString(), u"success"_s);
+        QCOMPARE(jobs.value(u"test"_s).value(u"status"_s).toString(), u"failed"_s);
+        QCOMPARE(jobs.value(u"test"_s).value(u"failure_reason"_s).toString(), u"script_failure"_s);
+        QCOMPARE(gitLabGet(u"/projects/42/pipelines/%1"_s.arg(passing)).object().value(u"status"_s).toString(),
+                 u"success"_s);
+        QCOMPARE(gitLabGet(u"/projects/42/pipelines/%1"_s.arg(deploying)).object().value(u"status"_s).toString(),
+                 u"manual"_s);
+        // The manual deploy has its deployment waiting in production.
+        reply = gitLabGet(u"/projects/42/deployments?environment=production&status=created&order_by=id&sort=desc"_s);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.array().at(0).toObject().value(u"ref"_s).toString(), u"release/9.9"_s);
+        QCOMPARE(reply.array().at(0).toObject().value(u"deployable"_s).toObject().value(u"name"_s).toString(),
+                 u"deploy-production"_s);
+        // The state lists them.
+        const QJsonArray recent = control("GET", u"/state"_s).object().value(u"pipelines"_s).toArray();
+        QCOMPARE(recent.last().toObject().value(u"id"_s).toInt(), deploying);
+
+        // Bad input.
+        QCOMPARE(control("POST", u"/push"_s, QJsonObject {{u"title"_s, u"no ref"_s}}).status, 400);
+        QCOMPARE(control("POST", u"/push"_s, QJsonObject {{u"ref"_s, u"a b"_s}}).status, 400);
+        QCOMPARE(control("POST", u"/push"_s, QJsonObject {{u"ref"_s, u"x"_s}, {u"fail"_s, u"maybe"_s}}).status, 400);
+        QCOMPARE(control("GET", u"/push"_s).status, 405);
+    }
+
     void statusFaultsUseTheServicesBodies_data()
     {
         QTest::addColumn<QString>("kind");

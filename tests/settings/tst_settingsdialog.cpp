@@ -7,6 +7,7 @@
 #include "settings/workspace.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHttpServer>
@@ -117,8 +118,8 @@ private Q_SLOTS:
         auto *list = child<QListWidget>(u"pageList"_s);
         auto *stack = child<QStackedWidget>(u"pageStack"_s);
         QVERIFY(list && stack);
-        QCOMPARE(list->count(), 4);
-        QCOMPARE(stack->count(), 4);
+        QCOMPARE(list->count(), 5); // the four sources, then Notifications
+        QCOMPARE(stack->count(), 5);
         for (int row = 0; row < list->count(); ++row)
             QVERIFY(!list->item(row)->icon().isNull());
         QCOMPARE(m_dialog->currentPage(), Source::GitLab);
@@ -133,6 +134,89 @@ private Q_SLOTS:
 
         list->setCurrentRow(static_cast<int>(Source::Slack)); // clicking the list
         QCOMPARE(m_dialog->currentPage(), Source::Slack);
+        QVERIFY(!m_dialog->isNotificationsPageShown());
+
+        m_dialog->showNotificationsPage();
+        QVERIFY(m_dialog->isNotificationsPageShown());
+        QCOMPARE(list->currentRow(), 4);
+        QCOMPARE(list->currentItem()->text(), u"Notifications"_s);
+        QVERIFY(stack->currentWidget()->isAncestorOf(child<QCheckBox>(u"notificationsEnabled"_s)));
+    }
+
+    void notificationsPageRoundTrip_data()
+    {
+        QTest::addColumn<bool>("enabled");
+        QTest::addColumn<bool>("failuresOnly");
+        QTest::addColumn<QString>("refs");
+        QTest::addColumn<QString>("environments");
+        QTest::addColumn<QStringList>("savedRefs");
+        QTest::addColumn<QStringList>("savedEnvironments");
+        QTest::newRow("patterns") << true << false << u"main, release/*"_s << u"production"_s
+                                  << QStringList {u"main"_s, u"release/*"_s} << QStringList {u"production"_s};
+        QTest::newRow("failures only, all refs")
+            << true << true << QString() << QString() << QStringList() << QStringList();
+        QTest::newRow("off, duplicates and blanks")
+            << false << false << u" main,,main , hotfix/*"_s << u"prod-*, staging"_s
+            << QStringList {u"main"_s, u"hotfix/*"_s} << QStringList {u"prod-*"_s, u"staging"_s};
+    }
+    void notificationsPageRoundTrip()
+    {
+        QFETCH(bool, enabled);
+        QFETCH(bool, failuresOnly);
+        QFETCH(QString, refs);
+        QFETCH(QString, environments);
+        QFETCH(QStringList, savedRefs);
+        QFETCH(QStringList, savedEnvironments);
+
+        // The defaults: on, every pipeline, placeholders that explain the patterns.
+        m_dialog->showNotificationsPage();
+        auto *enabledBox = child<QCheckBox>(u"notificationsEnabled"_s);
+        auto *failuresBox = child<QCheckBox>(u"notificationsFailuresOnly"_s);
+        auto *refsEdit = child<QLineEdit>(u"notificationRefs"_s);
+        auto *environmentsEdit = child<QLineEdit>(u"notificationEnvironments"_s);
+        QVERIFY(enabledBox && failuresBox && refsEdit && environmentsEdit);
+        QVERIFY(enabledBox->isChecked());
+        QVERIFY(!failuresBox->isChecked());
+        QVERIFY(refsEdit->text().isEmpty());
+        QVERIFY(refsEdit->placeholderText().contains(u"release/*"_s));
+        QVERIFY(!environmentsEdit->placeholderText().isEmpty());
+        QCOMPARE(failuresBox->text(), u"&Only when a pipeline fails"_s);
+
+        if (enabledBox->isChecked() != enabled)
+            enabledBox->click();
+        QCOMPARE(failuresBox->isEnabled(), enabled);
+        QCOMPARE(refsEdit->isEnabled(), enabled);
+        if (enabled && failuresBox->isChecked() != failuresOnly)
+            failuresBox->click();
+        // Manual deploys are not announced in failure-only mode.
+        QCOMPARE(environmentsEdit->isEnabled(), enabled && !failuresOnly);
+        refsEdit->setText(refs);
+        environmentsEdit->setText(environments);
+
+        QSignalSpy notificationsChanged(m_settings.get(), &SettingsStore::notificationsChanged);
+        QSignalSpy changed(m_settings.get(), &SettingsStore::changed);
+        QTest::mouseClick(button(QDialogButtonBox::Apply), Qt::LeftButton);
+        const NotificationSettings defaults;
+        const NotificationSettings saved = m_settings->notifications();
+        QCOMPARE(saved.enabled, enabled);
+        QCOMPARE(saved.failuresOnly, failuresOnly);
+        QCOMPARE(saved.refs, savedRefs);
+        QCOMPARE(saved.environments, savedEnvironments);
+        QCOMPARE(notificationsChanged.count(), saved == defaults ? 0 : 1);
+        QCOMPARE(changed.count(), 0); // no source changed
+
+        // Applying again changes nothing; a new dialog shows what was saved.
+        QTest::mouseClick(button(QDialogButtonBox::Apply), Qt::LeftButton);
+        QCOMPARE(notificationsChanged.count(), saved == defaults ? 0 : 1);
+        SettingsDialog again(m_settings.get(), m_secrets.get(), &m_nam);
+        QCOMPARE(again.findChild<QCheckBox *>(u"notificationsEnabled"_s)->isChecked(), enabled);
+        QCOMPARE(again.findChild<QCheckBox *>(u"notificationsFailuresOnly"_s)->isChecked(), failuresOnly);
+        QCOMPARE(again.findChild<QLineEdit *>(u"notificationRefs"_s)->text(), savedRefs.join(u", "_s));
+        QCOMPARE(again.findChild<QLineEdit *>(u"notificationEnvironments"_s)->text(), savedEnvironments.join(u", "_s));
+
+        // Stored as plain values in the INI file (a new store on the same file reads them).
+        SettingsStore reread(workspace());
+        QCOMPARE(reread.notifications(), saved);
     }
 
     void selfHostedEnablesBaseUrl()

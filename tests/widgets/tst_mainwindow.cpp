@@ -11,15 +11,18 @@
 #include "settings/secretstore.h"
 #include "settings/settingsdialog.h"
 #include "settings/settingsstore.h"
+#include "trayicon.h"
 
 #include <QCalendarWidget>
 #include <QDockWidget>
 #include <QLabel>
 #include <QListView>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -76,6 +79,60 @@ private Q_SLOTS:
                  (QStringList {QStringLiteral("&File"),
                      QStringLiteral("&Edit"),
                                     QStringLiteral("&View"), QStringLiteral("&Settings"), QStringLiteral("&Help")}));
+    }
+
+    // Settings → Notifications… and View → Recent Notifications…; the tray icon follows the GitLab connection.
+    void notificationsAreReachableFromTheMenus()
+    {
+        auto context = makeContext();
+        MainWindow window(context.get());
+        window.show();
+        QVERIFY(window.trayIcon());
+        QCOMPARE(window.trayIcon()->notifier(), nullptr);
+        auto actionIn = [&window](const QString &menuTitle, const QString &text) -> QAction * {
+            for (QAction *menu : window.menuBar()->actions()) {
+                if (menu->text() != menuTitle || !menu->menu())
+                    continue;
+                for (QAction *a : menu->menu()->actions()) {
+                    if (a->text() == text)
+                        return a;
+                }
+            }
+            return nullptr;
+        };
+        QAction *settings = actionIn(QStringLiteral("&Settings"), QStringLiteral("&Notifications…"));
+        QVERIFY(settings);
+        settings->trigger();
+        auto *dialog = window.findChild<SettingsDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY(dialog->isNotificationsPageShown());
+        dialog->close();
+
+        QAction *recent = actionIn(QStringLiteral("&View"), QStringLiteral("Recent &Notifications…"));
+        QVERIFY(recent);
+        recent->trigger();
+        auto *list = window.findChild<QListWidget *>(QStringLiteral("notificationList"));
+        QVERIFY(list && list->isVisible());
+        QCOMPARE(list->count(), 1); // "No notifications yet."
+        QCOMPARE(list->item(0)->flags(), Qt::NoItemFlags);
+
+        // A notification: in the status bar, and in the open list.
+        PipelineNotification n;
+        n.title = QStringLiteral("Pipeline failed on main");
+        n.body = QStringLiteral("Pipeline #7 (commit 1a2b3c4d) failed.");
+        n.time = QDateTime::currentDateTimeUtc();
+        window.trayIcon()->deliver(n);
+        QCOMPARE(window.statusBar()->currentMessage(),
+                 QStringLiteral("Pipeline failed on main: Pipeline #7 (commit 1a2b3c4d) failed."));
+        QCOMPARE(list->count(), 1);
+        QVERIFY(list->item(0)->text().contains(n.title));
+
+        // Connecting GitLab gives the tray its notifier.
+        context->settings()->setGitLab(
+            GitLabSettings {QUrl(QStringLiteral("https://gitlab.example.org")), QStringLiteral("group/app")});
+        context->secrets()->write(SecretStore::Key::GitLabToken, QStringLiteral("glpat-test"));
+        QTRY_VERIFY(context->notifier());
+        QCOMPARE(window.trayIcon()->notifier(), context->notifier());
     }
 
     void unconfiguredPanesShowEmptyStateAndOpenSettings_data()

@@ -87,6 +87,23 @@ struct EmailSettings
     [[nodiscard]] bool operator==(const EmailSettings &other) const = default;
 };
 
+/**
+ * Desktop notifications about GitLab pipelines (the tray icon and its messages). Nothing here is secret.
+ */
+struct NotificationSettings
+{
+    /// Whether desktop notifications are shown at all.
+    bool enabled = true;
+    /// Only when a pipeline fails (no recoveries, no waiting manual deploys).
+    bool failuresOnly = false;
+    /// Ref patterns ("main", "release/*"); empty for every ref.
+    QStringList refs;
+    /// Environment patterns for the manual-deploy notification ("production"); empty for every environment.
+    QStringList environments;
+
+    [[nodiscard]] bool operator==(const NotificationSettings &other) const = default;
+};
+
 /// Whether @p url is absolute, http or https, and names a host: what every server address field must be.
 [[nodiscard]] bool isHttpUrl(const QUrl &url);
 

@@ -23,6 +23,10 @@ constexpr auto EmailTls = "Email/tls"_L1;
 constexpr auto EmailUser = "Email/user"_L1;
 constexpr auto EmailSender = "Email/sender"_L1;
 constexpr auto EmailRecipients = "Email/recipients"_L1;
+constexpr auto NotificationsEnabled = "Notifications/enabled"_L1;
+constexpr auto NotificationsFailuresOnly = "Notifications/failuresOnly"_L1;
+constexpr auto NotificationsRefs = "Notifications/refs"_L1;
+constexpr auto NotificationsEnvironments = "Notifications/environments"_L1;
 constexpr auto WindowState = "MainWindow/state"_L1;
 constexpr auto WindowGeometry = "MainWindow/geometry"_L1;
 constexpr auto Language = "General/language"_L1;
@@ -198,6 +202,31 @@ bool SettingsStore::isConfigured(Source source) const
     }
     }
     return false;
+}
+
+NotificationSettings SettingsStore::notifications() const
+{
+    NotificationSettings s;
+    s.enabled = m_settings.value(NotificationsEnabled, s.enabled).toBool();
+    s.failuresOnly = m_settings.value(NotificationsFailuresOnly, s.failuresOnly).toBool();
+    s.refs = cleanList(m_settings.value(NotificationsRefs).toStringList());
+    s.environments = cleanList(m_settings.value(NotificationsEnvironments).toStringList());
+    return s;
+}
+
+void SettingsStore::setNotifications(const NotificationSettings &value)
+{
+    NotificationSettings settings = value;
+    settings.refs = cleanList(settings.refs);
+    settings.environments = cleanList(settings.environments);
+    if (settings == notifications())
+        return;
+    m_settings.setValue(NotificationsEnabled, settings.enabled);
+    m_settings.setValue(NotificationsFailuresOnly, settings.failuresOnly);
+    m_settings.setValue(NotificationsRefs, settings.refs);
+    m_settings.setValue(NotificationsEnvironments, settings.environments);
+    m_settings.sync();
+    Q_EMIT notificationsChanged();
 }
 
 QByteArray SettingsStore::mainWindowState() const

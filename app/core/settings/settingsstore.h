@@ -14,7 +14,7 @@ class Workspace;
 
 /**
  * The non-secret settings of one workspace, kept in its INI file (Workspace::settingsPath()): the connection settings
- * of every source, the main window layout and the user interface language.
+ * of every source, the desktop notification rules, the main window layout and the user interface language.
  *
  * Secrets (tokens, the Slack webhook, the SMTP password) never pass through here: they belong to the SecretStore.
  * Setters write through to the file at once; several SettingsStore objects on the same file in one process see each
@@ -53,6 +53,9 @@ public:
      */
     [[nodiscard]] bool isConfigured(Source source) const;
 
+    [[nodiscard]] NotificationSettings notifications() const;
+    void setNotifications(const NotificationSettings &settings);
+
     /// QMainWindow::saveState() of the main window; empty when never saved.
     [[nodiscard]] QByteArray mainWindowState() const;
     void setMainWindowState(const QByteArray &state);
@@ -70,6 +73,8 @@ public:
 Q_SIGNALS:
     /// The settings of @p source were changed through this store (emitted only when a value actually changed).
     void changed(Shipdeck::Source source);
+    /// The notification settings were changed through this store (emitted only when a value actually changed).
+    void notificationsChanged();
     /// The language was changed through this store.
     void languageChanged(const QString &language);
 

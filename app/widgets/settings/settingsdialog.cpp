@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -33,6 +34,9 @@ using namespace Qt::StringLiterals;
 namespace Shipdeck {
 
 namespace {
+
+/// The Notifications page follows the source pages in the list and the stack.
+constexpr int NotificationsPageIndex = static_cast<int>(std::size(allSources));
 
 /// The first icon the theme has among @p names (freedesktop names; Qt 6.7+ maps the standard ones to native icons on
 /// Windows and macOS), else the style's @p standard icon.
@@ -181,6 +185,13 @@ SettingsDialog::SettingsDialog(SettingsStore *settings, SecretStore *secrets, QN
         item->setData(Qt::UserRole, QVariant::fromValue(entry.source));
         m_stack->addWidget(entry.page);
     }
+    {
+        auto *item = new QListWidgetItem(appIcon(u"preferences-desktop-notification"_s, u"pane-pipelines"_s),
+                                         tr("Notifications"), m_list);
+        item->setData(Qt::UserRole, u"notifications"_s);
+        Q_ASSERT(m_stack->count() == NotificationsPageIndex);
+        m_stack->addWidget(createNotificationsPage());
+    }
     m_list->setFixedWidth(m_list->sizeHintForColumn(0) + 2 * m_list->frameWidth()
                           + style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this));
     connect(m_list, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
@@ -200,6 +211,7 @@ SettingsDialog::SettingsDialog(SettingsStore *settings, SecretStore *secrets, QN
 
     loadSettings();
     updateSentryUrlEnabled();
+    updateNotificationsEnabled();
     updateValidity();
     updateSessionOnlyNotice();
     connect(m_secrets, &SecretStore::backendAvailabilityChanged, this, &SettingsDialog::updateSessionOnlyNotice);
@@ -471,6 +483,68 @@ QWidget *SettingsDialog::createEmailPage()
     return wrapPage(Source::Email, tr("Release notifications are sent by email through this SMTP server."), form);
 }
 
+QWidget *SettingsDialog::createNotificationsPage()
+{
+    auto *widget = new QWidget;
+    widget->setObjectName(u"notificationsPage"_s);
+
+    auto *title = new QLabel(tr("Notifications"), widget);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    title->setTextFormat(Qt::PlainText);
+
+    auto *about = new QLabel(tr("Shipdeck shows the worst state of the watched pipelines in the system tray and tells "
+                                "you when a pipeline fails, when a failed branch passes again, and when a deploy "
+                                "waits for someone to start it."),
+                             widget);
+    about->setTextFormat(Qt::PlainText);
+    about->setWordWrap(true);
+
+    m_notificationsEnabled = new QCheckBox(tr("&Show desktop notifications about pipelines"), widget);
+    m_notificationsEnabled->setObjectName(u"notificationsEnabled"_s);
+    m_notificationsFailuresOnly = new QCheckBox(tr("&Only when a pipeline fails"), widget);
+    m_notificationsFailuresOnly->setObjectName(u"notificationsFailuresOnly"_s);
+
+    auto *form = new QWidget(widget);
+    auto *layout = new QFormLayout(form);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_notificationRefs = new QLineEdit(form);
+    m_notificationRefs->setObjectName(u"notificationRefs"_s);
+    m_notificationRefs->setPlaceholderText(tr("All branches and tags, or e.g. main, release/*"));
+    m_notificationRefs->setToolTip(tr("Branches and tags to watch, separated by commas. * matches any characters, "
+                                      "? one. Empty: every branch and tag."));
+    layout->addRow(tr("&Branches and tags:"), m_notificationRefs);
+    m_notificationEnvironments = new QLineEdit(form);
+    m_notificationEnvironments->setObjectName(u"notificationEnvironments"_s);
+    m_notificationEnvironments->setPlaceholderText(tr("All environments, or e.g. production, prod-*"));
+    m_notificationEnvironments->setToolTip(tr("Environments whose waiting manual deploys are announced, separated by "
+                                              "commas. * matches any characters, ? one. Empty: every environment."));
+    layout->addRow(tr("Manual deploys &to:"), m_notificationEnvironments);
+
+    connect(m_notificationsEnabled, &QCheckBox::toggled, this, &SettingsDialog::updateNotificationsEnabled);
+    connect(m_notificationsFailuresOnly, &QCheckBox::toggled, this, &SettingsDialog::updateNotificationsEnabled);
+
+    auto *pageLayout = new QVBoxLayout(widget);
+    pageLayout->addWidget(title);
+    pageLayout->addWidget(about);
+    pageLayout->addWidget(m_notificationsEnabled);
+    pageLayout->addWidget(m_notificationsFailuresOnly);
+    pageLayout->addWidget(form);
+    pageLayout->addStretch(1);
+    return widget;
+}
+
+void SettingsDialog::updateNotificationsEnabled()
+{
+    const bool enabled = m_notificationsEnabled->isChecked();
+    m_notificationsFailuresOnly->setEnabled(enabled);
+    m_notificationRefs->setEnabled(enabled);
+    // Manual deploys are announced only when not limited to failures.
+    m_notificationEnvironments->setEnabled(enabled && !m_notificationsFailuresOnly->isChecked());
+}
+
 void SettingsDialog::loadSettings()
 {
     const GitLabSettings gitLab = m_settings->gitLab();
@@ -498,6 +572,12 @@ void SettingsDialog::loadSettings()
     m_emailUser->setText(email.user);
     m_emailSender->setText(email.sender);
     m_emailRecipients->setText(email.recipients.join(u", "_s));
+
+    const NotificationSettings notifications = m_settings->notifications();
+    m_notificationsEnabled->setChecked(notifications.enabled);
+    m_notificationsFailuresOnly->setChecked(notifications.failuresOnly);
+    m_notificationRefs->setText(notifications.refs.join(u", "_s));
+    m_notificationEnvironments->setText(notifications.environments.join(u", "_s));
 }
 
 void SettingsDialog::loadSecrets()
@@ -623,9 +703,20 @@ void SettingsDialog::showPage(Source source)
     m_list->setCurrentRow(static_cast<int>(source));
 }
 
+void SettingsDialog::showNotificationsPage()
+{
+    m_list->setCurrentRow(NotificationsPageIndex);
+}
+
+bool SettingsDialog::isNotificationsPageShown() const
+{
+    return m_stack->currentIndex() == NotificationsPageIndex;
+}
+
 Source SettingsDialog::currentPage() const
 {
-    return static_cast<Source>(qMax(0, m_stack->currentIndex()));
+    const int index = m_stack->currentIndex();
+    return index < 0 || index >= NotificationsPageIndex ? Source::GitLab : static_cast<Source>(index);
 }
 
 void SettingsDialog::setConnectionTestTimeout(std::chrono::milliseconds timeout)
@@ -671,6 +762,17 @@ EmailSettings SettingsDialog::emailFromForm() const
     return s;
 }
 
+NotificationSettings SettingsDialog::notificationsFromForm() const
+{
+    NotificationSettings s;
+    s.enabled = m_notificationsEnabled->isChecked();
+    s.failuresOnly = m_notificationsFailuresOnly->isChecked();
+    // Commas separate patterns; refs and environment names never hold one.
+    s.refs = splitList(m_notificationRefs->text());
+    s.environments = splitList(m_notificationEnvironments->text());
+    return s;
+}
+
 void SettingsDialog::apply()
 {
     if (!isInputValid())
@@ -679,6 +781,7 @@ void SettingsDialog::apply()
     m_settings->setSentry(sentryFromForm());
     m_settings->setSlack(slackFromForm());
     m_settings->setEmail(emailFromForm());
+    m_settings->setNotifications(notificationsFromForm());
 
     if (m_secrets) {
         for (Source source : allSources) {

@@ -9,6 +9,7 @@
 #include <array>
 #include <chrono>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
@@ -26,11 +27,13 @@ class ConnectionTest;
 class SettingsStore;
 struct EmailSettings;
 struct GitLabSettings;
+struct NotificationSettings;
 struct SentrySettings;
 struct SlackSettings;
 
 /**
- * The settings dialog: one page per source (GitLab, Sentry, Slack, email), listed with icons on the leading side.
+ * The settings dialog: one page per source (GitLab, Sentry, Slack, email) and a Notifications page (desktop
+ * notifications about pipelines), listed with icons on the leading side.
  *
  * Non-secret values are loaded from and saved to the SettingsStore; tokens, the Slack webhook and the SMTP password
  * go to the SecretStore and are filled in asynchronously when the keychain answers. Every page has a "Test
@@ -48,7 +51,11 @@ public:
 
     /// Selects the page of @p source.
     void showPage(Source source);
-    /// The source whose page is shown.
+    /// Selects the Notifications page.
+    void showNotificationsPage();
+    /// Whether the Notifications page is shown.
+    [[nodiscard]] bool isNotificationsPageShown() const;
+    /// The source whose page is shown (GitLab while the Notifications page is shown).
     [[nodiscard]] Source currentPage() const;
     /// Whether every field holds an acceptable value (OK and Apply are enabled).
     [[nodiscard]] bool isInputValid() const;
@@ -86,6 +93,7 @@ private:
     QWidget *createSentryPage();
     QWidget *createSlackPage();
     QWidget *createEmailPage();
+    QWidget *createNotificationsPage();
     /// The title, description, and the test button with its result, around @p form.
     QWidget *wrapPage(Source source, const QString &description, QWidget *form);
     QLineEdit *createSecretEdit(Source source, const QString &objectName);
@@ -98,12 +106,14 @@ private:
     void updateValidity();
     void updateSentryUrlEnabled();
     void onTlsModeChanged();
+    void updateNotificationsEnabled();
     void showResult(Source source, bool ok, const QString &message);
 
     [[nodiscard]] GitLabSettings gitLabFromForm() const;
     [[nodiscard]] SentrySettings sentryFromForm() const;
     [[nodiscard]] SlackSettings slackFromForm() const;
     [[nodiscard]] EmailSettings emailFromForm() const;
+    [[nodiscard]] NotificationSettings notificationsFromForm() const;
     [[nodiscard]] Page &page(Source source) { return m_pages[static_cast<int>(source)]; }
 
     SettingsStore *m_settings;
@@ -141,6 +151,11 @@ private:
     QLineEdit *m_emailSender = nullptr;
     QLineEdit *m_emailRecipients = nullptr;
     QLabel *m_emailRecipientsError = nullptr;
+
+    QCheckBox *m_notificationsEnabled = nullptr;
+    QCheckBox *m_notificationsFailuresOnly = nullptr;
+    QLineEdit *m_notificationRefs = nullptr;
+    QLineEdit *m_notificationEnvironments = nullptr;
 };
 
 } // namespace Shipdeck
