@@ -25,6 +25,7 @@ AppContext::AppContext(const Workspace &workspace, QObject *parent)
     , m_settings(new SettingsStore(workspace, this))
     , m_secrets(new SecretStore(workspace.keychainService(), this))
 {
+    m_deployMarkers = new DeployMarkerFeed(this);
     m_releases->setAuditLog(m_audit, qEnvironmentVariable("USER", tr("you")));
     for (Source source : allSources) {
         m_status[size_t(source)] = new ConnectionStatus(source, this);
@@ -51,6 +52,7 @@ AppContext::AppContext(const Workspace &workspace, QObject *parent)
 AppContext::~AppContext()
 {
     // The monitors report into the ConnectionStatus objects, which are older children: end them first.
+    delete m_deployMarkers;
     delete m_errorRates;
     delete m_sentry;
     delete m_notifier;
@@ -124,6 +126,8 @@ void AppContext::rebuildGitLab(bool configured)
         m_environments = new EnvironmentMonitor(m_gitLab, this);
         m_environments->start();
     }
+    m_deployMarkers->setEnvironmentMonitor(m_environments);
+    applyAway();
     Q_EMIT gitLabChanged();
 }
 
@@ -150,6 +154,7 @@ void AppContext::setWatchedReleases(const QString &current, const QString &previ
     m_previousRelease = previous;
     if (m_errorRates)
         m_errorRates->setReleases(current, previous);
+    m_deployMarkers->setReleases({current, previous});
     Q_EMIT sentryChanged();
 }
 
@@ -171,7 +176,33 @@ void AppContext::rebuildSentry(bool configured)
         m_errorRates->setReleases(m_currentRelease, m_previousRelease);
         m_errorRates->start();
     }
+    // GitLab and Sentry name the environment alike; with none chosen in Sentry, production is what is watched.
+    m_deployMarkers->setEnvironment(settings.environment.isEmpty() ? QStringLiteral("production")
+                                                                   : settings.environment);
+    m_deployMarkers->setSentry(m_sentry);
+    applyAway();
     Q_EMIT sentryChanged();
+}
+
+void AppContext::setAway(bool away)
+{
+    if (away == m_away)
+        return;
+    m_away = away;
+    applyAway();
+}
+
+void AppContext::applyAway()
+{
+    if (m_environments)
+        m_environments->setPaused(m_away);
+    if (m_errorRates)
+        m_errorRates->setPaused(m_away);
+    if (m_pipelines) {
+        const bool notifying = m_settings->notifications().enabled;
+        m_pipelines->setPaused(m_away && !notifying);
+        m_pipelines->setActiveInterval(m_away ? m_pipelines->idleInterval() : PipelineMonitor::DefaultActiveInterval);
+    }
 }
 
 } // namespace Shipdeck

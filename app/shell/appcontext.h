@@ -6,6 +6,7 @@
 #include "gitlab/pipelinenotifier.h"
 #include "sentry/errorratemonitor.h"
 #include "sentry/sentryclient.h"
+#include "services/deploymarkerfeed.h"
 #include "settings/source.h"
 #include "settings/workspace.h"
 
@@ -54,6 +55,14 @@ public:
     /// Desktop notifications and the worst status of the watched pipelines, following pipelines() with the rules of
     /// the notification settings; null while GitLab is not configured.
     [[nodiscard]] PipelineNotifier *notifier() const { return m_notifier; }
+    /// The deploy markers of the watched environment, from GitLab and Sentry (always there; empty when neither is
+    /// configured).
+    [[nodiscard]] DeployMarkerFeed *deployMarkers() const { return m_deployMarkers; }
+    /// The window has been out of sight for long (minimised) or is back. While away, nothing on screen needs
+    /// fresh data: environments and error rates pause; pipelines keep polling at the idle pace when notifications
+    /// are on (they are what the tray reports), and pause otherwise.
+    void setAway(bool away);
+    [[nodiscard]] bool isAway() const { return m_away; }
     /// Environments and their deployments, newest first; null while GitLab is not configured.
     [[nodiscard]] EnvironmentMonitor *environments() const { return m_environments; }
     /// The error-rate monitor of the configured Sentry projects; null while Sentry is not configured.
@@ -77,6 +86,7 @@ Q_SIGNALS:
 private:
     void updateConfigured(Source source);
     void rebuildGitLab(bool configured);
+    void applyAway();
     void rebuildSentry(bool configured);
     void applyNotificationSettings();
 
@@ -91,6 +101,8 @@ private:
     QPointer<GitLabClient> m_gitLab;
     QPointer<PipelineMonitor> m_pipelines;
     QPointer<PipelineNotifier> m_notifier;
+    DeployMarkerFeed *m_deployMarkers;
+    bool m_away = false;
     QPointer<EnvironmentMonitor> m_environments;
     QPointer<SentryClient> m_sentry;
     QPointer<ErrorRateMonitor> m_errorRates;

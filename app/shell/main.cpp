@@ -33,8 +33,12 @@ void installTranslations(QApplication &app, const QLocale &locale)
     if (qt->load(locale,
                  QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
+    // Shipdeck's own catalogue; for English (and the C locale) the one with the English plural forms.
     auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("shipdeck"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (own->load(locale,
+                  QStringLiteral("shipdeck"),
+                                 QStringLiteral("_"), QStringLiteral(":/i18n"))
+                                                || own->load(QStringLiteral("shipdeck_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);
     QGuiApplication::setLayoutDirection(locale.textDirection());
 }

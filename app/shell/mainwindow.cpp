@@ -8,6 +8,7 @@
 #include "panes/pipelinespane.h"
 #include "releaseroles.h"
 #include "services/connectionstatus.h"
+#include "services/deploymarkerfeed.h"
 #include "services/releasemanager.h"
 #include "settings/connectionsettings.h"
 #include "settings/settingsdialog.h"
@@ -41,6 +42,9 @@ namespace Shipdeck {
 MainWindow::MainWindow(AppContext *context, QWidget *parent) : QMainWindow(parent), m_context(context)
 {
     setObjectName(QStringLiteral("MainWindow"));
+    m_awayTimer.setSingleShot(true);
+    m_awayTimer.setInterval(std::chrono::minutes(5));
+    connect(&m_awayTimer, &QTimer::timeout, this, [this] { m_context->setAway(true); });
     setWindowTitle(context->workspace().isDemo() ? tr("Shipdeck — Demo workspace") : tr("Shipdeck"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/shipdeck.svg")));
     setDockOptions(AnimatedDocks | AllowNestedDocks | AllowTabbedDocks);
@@ -107,6 +111,10 @@ void MainWindow::createPanes()
     };
     bindErrorRates();
     connect(m_context, &AppContext::sentryChanged, errorRates, bindErrorRates);
+    // Deploy markers: GitLab's deployments and Sentry's deploy records, through the shared layer.
+    errorRates->setDeployMarkers(m_context->deployMarkers()->markers());
+    connect(m_context->deployMarkers(), &DeployMarkerFeed::markersChanged, errorRates,
+            [this, errorRates] { errorRates->setDeployMarkers(m_context->deployMarkers()->markers()); });
     // The rollback workflow starts from the deployments of the environment.
     connect(errorRates, &ErrorRatesPane::rollbackRequested, this, [this](const QString &release) {
         focusPane(PaneId::Deployments);
@@ -445,6 +453,20 @@ void MainWindow::restoreLayout()
     const QByteArray state = m_context->settings()->mainWindowState();
     if (!state.isEmpty())
         restoreState(state);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() != QEvent::WindowStateChange)
+        return;
+    // Minimised for long: the monitors slow down or pause (AppContext::setAway()); back at once when restored.
+    if (isMinimized()) {
+        m_awayTimer.start();
+    } else {
+        m_awayTimer.stop();
+        m_context->setAway(false);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QTimer>
 
 #include <map>
 
@@ -59,6 +60,7 @@ public:
     void focusPane(PaneId id);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
@@ -81,6 +83,7 @@ private:
     QPointer<SettingsDialog> m_settingsDialog;
     TrayIcon *m_tray = nullptr;
     QPointer<QDialog> m_recentNotifications;
+    QTimer m_awayTimer; ///< how long the window may stay minimised before the monitors slow down
 };
 
 } // namespace Shipdeck

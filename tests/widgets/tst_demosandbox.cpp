@@ -45,6 +45,31 @@ private Q_SLOTS:
         // The connection check runs against the sandbox over HTTP.
         QTRY_COMPARE_WITH_TIMEOUT(context.status(Source::GitLab)->state(), ConnectionStatus::State::Live, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(context.status(Source::Sentry)->state(), ConnectionStatus::State::Live, 20000);
+
+        // The shared layer carries the deploy markers of the watched environment (GitLab and Sentry).
+        context.setWatchedReleases(QStringLiteral("storefront@1.7.0"), QStringLiteral("storefront@1.6.1"));
+        QTRY_VERIFY_WITH_TIMEOUT(!context.deployMarkers()->markers().isEmpty(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(context.deployMarkers()->markers().last().version, QStringLiteral("1.6.1"), 20000);
+
+        // Away (minimised for long): environments and error rates pause; pipelines slow down to the idle pace,
+        // since they feed the tray's notifications; back, everything resumes at once.
+        QVERIFY(context.settings()->notifications().enabled);
+        context.setAway(true);
+        QVERIFY(context.environments()->isPaused());
+        QVERIFY(context.errorRates()->isPaused());
+        QVERIFY(!context.pipelines()->isPaused());
+        QCOMPARE(context.pipelines()->activeInterval(), context.pipelines()->idleInterval());
+        NotificationSettings quiet = context.settings()->notifications();
+        quiet.enabled = false;
+        context.settings()->setNotifications(quiet);
+        context.setAway(false);
+        context.setAway(true);
+        QVERIFY(context.pipelines()->isPaused());
+        context.setAway(false);
+        QVERIFY(!context.pipelines()->isPaused());
+        QVERIFY(!context.environments()->isPaused());
+        QVERIFY(!context.errorRates()->isPaused());
+        QCOMPARE(context.pipelines()->activeInterval(), PipelineMonitor::DefaultActiveInterval);
     }
 
     void missingBinaryFailsInWords()

@@ -52,6 +52,7 @@ public:
     void setRef(const QString &ref);
     [[nodiscard]] QString ref() const { return m_ref; }
 
+    static constexpr std::chrono::milliseconds DefaultActiveInterval {5000};
     void setActiveInterval(std::chrono::milliseconds interval) { m_activeInterval = interval; }
     [[nodiscard]] std::chrono::milliseconds activeInterval() const { return m_activeInterval; }
     void setIdleInterval(std::chrono::milliseconds interval) { m_idleInterval = interval; }
@@ -149,7 +150,7 @@ private:
     int m_detailLimit = 20;
     int m_detailBudget = 25;
     ApiError m_lastError;
-    std::chrono::milliseconds m_activeInterval {5000};
+    std::chrono::milliseconds m_activeInterval {DefaultActiveInterval};
     std::chrono::milliseconds m_idleInterval {30000};
     std::chrono::milliseconds m_baseBackoff {5000};
     std::chrono::milliseconds m_maxBackoff {300000};
