@@ -21,7 +21,7 @@ Commands:
                                 Error counts per interval from Sentry
   health [--release V]          Crash-free rates and session counts
   verdict --release V --previous W
-                                The new release&apos;s error rate against the previous one
+                                The new release's error rate against the previous one
 
 GitLab commands take --gitlab-url URL and --project PATH_OR_ID, and the token from the environment variable SHIPDECK_GITLAB_TOKEN; Sentry commands take --sentry-url URL, --org ORG and --sentry-project P, and the token from SHIPDECK_SENTRY_TOKEN. Every command takes --json.
 
@@ -145,9 +145,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     <name>ReleaseVerdict</name>
     <message numerus="yes">
         <source>%1: too early for a verdict (deployed %n min ago)</source>
-        <translation>
-            <numerusform>‏%1: برای داوری هنوز زود است (%n دقیقه پیش مستقر شد)</numerusform>
-        </translation>
+        <translation><numerusform>‏%1: برای داوری هنوز زود است (%n دقیقه پیش مستقر شد)</numerusform></translation>
     </message>
     <message>
         <source>The error rate is at least %1x that of %2.</source>
@@ -163,24 +161,18 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     </message>
     <message numerus="yes">
         <source>%1: errors where %2 had none since deploy %n min ago</source>
-        <translation>
-            <numerusform>‏%1: خطا دارد در حالی که %2 از استقرار %n دقیقه پیش هیچ خطایی نداشت</numerusform>
-        </translation>
+        <translation><numerusform>‏%1: خطا دارد در حالی که %2 از استقرار %n دقیقه پیش هیچ خطایی نداشت</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%1: %2x the error rate of %3 since deploy %n min ago</source>
-        <translation>
-            <numerusform>‏%1: %2 برابر نرخ خطای %3 از استقرار %n دقیقه پیش</numerusform>
-        </translation>
+        <translation><numerusform>‏%1: %2 برابر نرخ خطای %3 از استقرار %n دقیقه پیش</numerusform></translation>
     </message>
 </context>
 <context>
     <name>SentryCommands</name>
     <message numerus="yes">
         <source>warning: %n malformed bucket(s) skipped</source>
-        <translation>
-            <numerusform>هشدار: %n بازهٔ نادرست نادیده گرفته شد</numerusform>
-        </translation>
+        <translation><numerusform>هشدار: %n بازهٔ نادرست نادیده گرفته شد</numerusform></translation>
     </message>
     <message>
         <source>Other</source>
@@ -295,15 +287,11 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     </message>
     <message numerus="yes">
         <source>Rate limited (HTTP 429); retrying in %n second(s).</source>
-        <translation>
-            <numerusform>محدودیت نرخ درخواست (HTTP 429)؛ تلاش دوباره پس از %n ثانیه.</numerusform>
-        </translation>
+        <translation><numerusform>محدودیت نرخ درخواست (HTTP 429)؛ تلاش دوباره پس از %n ثانیه.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Rate limited (HTTP 429); try again in %n second(s).</source>
-        <translation>
-            <numerusform>محدودیت نرخ درخواست (HTTP 429)؛ پس از %n ثانیه دوباره تلاش کنید.</numerusform>
-        </translation>
+        <translation><numerusform>محدودیت نرخ درخواست (HTTP 429)؛ پس از %n ثانیه دوباره تلاش کنید.</numerusform></translation>
     </message>
     <message>
         <source>Rate limited (HTTP 429).</source>
@@ -339,9 +327,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     </message>
     <message numerus="yes">
         <source>The server did not answer within %n second(s).</source>
-        <translation>
-            <numerusform>کارساز در %n ثانیه پاسخ نداد.</numerusform>
-        </translation>
+        <translation><numerusform>کارساز در %n ثانیه پاسخ نداد.</numerusform></translation>
     </message>
     <message>
         <source>The server did not answer within %1 milliseconds.</source>
@@ -497,7 +483,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     </message>
     <message>
         <source>%1: %2</source>
-        <extracomment>Status bar entry: &quot;&lt;source&gt;: &lt;state&gt;&quot;, e.g. &quot;GitLab: live&quot;</extracomment>
+        <extracomment>Status bar entry: "&lt;source&gt;: &lt;state&gt;", e.g. "GitLab: live"</extracomment>
         <translation>‏%1: %2</translation>
     </message>
     <message>
@@ -544,7 +530,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
         <translation>نخست نشانی وب‌هوک ورودی را وارد کنید.</translation>
     </message>
     <message>
-        <source>The webhook is not a valid URL. Copy it again from Slack&apos;s incoming webhook settings; it starts with https://hooks.slack.com/.</source>
+        <source>The webhook is not a valid URL. Copy it again from Slack's incoming webhook settings; it starts with https://hooks.slack.com/.</source>
         <translation>وب‌هوک نشانی معتبری نیست. آن را دوباره از تنظیمات وب‌هوک ورودی Slack رونوشت کنید؛ با https://hooks.slack.com/‎ آغاز می‌شود.</translation>
     </message>
     <message>
@@ -648,7 +634,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
         <translation>‏%1 با HTTP %2 پاسخ داد: %3</translation>
     </message>
     <message>
-        <source>The certificate of %1 is not trusted: %2. If the server uses a private certificate authority, add it to the system&apos;s trusted certificates.</source>
+        <source>The certificate of %1 is not trusted: %2. If the server uses a private certificate authority, add it to the system's trusted certificates.</source>
         <translation>گواهی %1 مورد اعتماد نیست: %2. اگر کارساز از مرجع صدور گواهی خصوصی استفاده می‌کند، آن را به گواهی‌های مورد اعتماد سیستم بیفزایید.</translation>
     </message>
     <message>
@@ -909,9 +895,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     </message>
     <message numerus="yes">
         <source>%n deployment(s) waiting for approval</source>
-        <translation>
-            <numerusform>‏%n استقرار در انتظار تأیید</numerusform>
-        </translation>
+        <translation><numerusform>‏%n استقرار در انتظار تأیید</numerusform></translation>
     </message>
 </context>
 <context>
@@ -930,6 +914,77 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     </message>
 </context>
 <context>
+    <name>Shipdeck::ErrorChartView</name>
+    <message>
+        <source>Time</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <source>Errors per minute</source>
+        <translation>خطا در دقیقه</translation>
+    </message>
+    <message>
+        <source>Crash-free sessions (%)</source>
+        <translation>نشست‌های بدون فروپاشی (٪)</translation>
+    </message>
+    <message>
+        <source>Error rates</source>
+        <translation>نرخ خطا</translation>
+    </message>
+    <message>
+        <source>Errors per minute of each release over time, with a line at every deployment. Plus and minus or the mouse wheel zoom the time axis, Left and Right or dragging pan it, Shift and dragging zooms to a span, Home or 0 shows the whole range and follows live data. Hover a point for the exact values.</source>
+        <translation>خطاها در دقیقه برای هر نسخه در طول زمان، با یک خط برای هر استقرار. کلیدهای به‌علاوه و منها یا چرخ ماوس محور زمان را بزرگ و کوچک می‌کنند، چپ و راست یا کشیدن آن را جابه‌جا می‌کنند، Shift همراه کشیدن روی یک بازه بزرگ می‌کند، Home یا 0 کل بازه را نشان می‌دهد و داده‌های زنده را دنبال می‌کند. برای مقدار دقیق، نشانگر را روی یک نقطه نگه دارید.</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>دیگر</translation>
+    </message>
+    <message>
+        <source>All releases</source>
+        <translation>همهٔ انتشارها</translation>
+    </message>
+    <message>
+        <source>%1 (in progress)</source>
+        <translation>‏%1 (در جریان)</translation>
+    </message>
+    <message>
+        <source>Crash-free sessions, %1</source>
+        <translation>نشست‌های بدون فروپاشی، %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 errors/min</source>
+        <translation>‏%1: %2 خطا در دقیقه</translation>
+    </message>
+    <message>
+        <source>%1: %2 errors/min (bucket in progress)</source>
+        <translation>‏%1: %2 خطا در دقیقه (بازهٔ در جریان)</translation>
+    </message>
+    <message>
+        <source>%1: no data</source>
+        <translation>‏%1: بدون داده</translation>
+    </message>
+    <message>
+        <source>%1, %2 % crash-free sessions</source>
+        <translation>‏%1، %2 ٪ نشست بدون کرش</translation>
+    </message>
+    <message>
+        <source>Rolled back to %1</source>
+        <translation>بازگردانی به %1</translation>
+    </message>
+    <message>
+        <source>Deployed %1</source>
+        <translation>استقرار %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>‏%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Rollback %1</source>
+        <translation>بازگردانی %1</translation>
+    </message>
+</context>
+<context>
     <name>Shipdeck::ErrorRateMonitor</name>
     <message>
         <source>Error counts could not be updated: %1</source>
@@ -941,9 +996,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     </message>
     <message numerus="yes">
         <source>%n malformed bucket(s) skipped.</source>
-        <translation>
-            <numerusform>‏%n بازهٔ نادرست نادیده گرفته شد.</numerusform>
-        </translation>
+        <translation><numerusform>‏%n بازهٔ نادرست نادیده گرفته شد.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -975,34 +1028,6 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     <message>
         <source>Last 7 days</source>
         <translation>۷ روز گذشته</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>زمان</translation>
-    </message>
-    <message>
-        <source>Errors per minute</source>
-        <translation>خطا در دقیقه</translation>
-    </message>
-    <message>
-        <source>Crash-free sessions (%)</source>
-        <translation>نشست‌های بدون فروپاشی (٪)</translation>
-    </message>
-    <message>
-        <source>Error rates</source>
-        <translation>نرخ خطا</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>دیگر</translation>
-    </message>
-    <message>
-        <source>All releases</source>
-        <translation>همهٔ انتشارها</translation>
-    </message>
-    <message>
-        <source>Crash-free sessions, %1</source>
-        <translation>نشست‌های بدون فروپاشی، %1</translation>
     </message>
     <message>
         <source>Roll back…</source>
@@ -1104,6 +1129,41 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     <message>
         <source>Failure reason</source>
         <translation>علت شکست</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::JobLogDialog</name>
+    <message>
+        <source>Log of %1</source>
+        <translation>گزارش %1</translation>
+    </message>
+    <message>
+        <source>Job log</source>
+        <translation>گزارش کار</translation>
+    </message>
+    <message>
+        <source>GitLab is not connected.</source>
+        <translation>‏GitLab وصل نیست.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1: %2</source>
+        <translation>پس از %1 متوقف شد: %2</translation>
+    </message>
+    <message>
+        <source>Loading the log… %1</source>
+        <translation>در حال بارگیری گزارش… %1</translation>
+    </message>
+    <message>
+        <source>Loading the log…</source>
+        <translation>در حال بارگذاری گزارش…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s), %1</source>
+        <translation><numerusform>‏%n خط، %1</numerusform></translation>
+    </message>
+    <message>
+        <source>The log is empty.</source>
+        <translation>گزارش خالی است.</translation>
     </message>
 </context>
 <context>
@@ -1256,6 +1316,36 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
         <source>%1 breached its thresholds: pick the deployment to roll back to under Deployments &amp; rollback.</source>
         <translation>‏%1 از آستانه‌هایش گذشت: استقراری را که باید به آن بازگردید در «استقرار و بازگردانی» برگزینید.</translation>
     </message>
+    <message>
+        <source>Recent &amp;Notifications…</source>
+        <translation>&amp;اعلان‌های اخیر…</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications…</source>
+        <translation>&amp;اعلان‌ها…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>‏%1: %2</translation>
+    </message>
+    <message>
+        <source>Recent Notifications</source>
+        <translation>اعلان‌های اخیر</translation>
+    </message>
+    <message numerus="yes">
+        <source>The latest %n pipeline notifications, newest first. Double-click one to open the pipeline in GitLab.</source>
+        <translation><numerusform>آخرین %n اعلان پایپ‌لاین، جدیدترین در ابتدا. برای باز کردن پایپ‌لاین در GitLab روی یکی دوبار کلیک کنید.</numerusform></translation>
+    </message>
+    <message>
+        <source>No notifications yet.</source>
+        <translation>هنوز اعلانی نیست.</translation>
+    </message>
+    <message>
+        <source>%1 — %2
+%3</source>
+        <translation>‏%1 — %2
+%3</translation>
+    </message>
 </context>
 <context>
     <name>Shipdeck::Pane</name>
@@ -1354,6 +1444,112 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     </message>
 </context>
 <context>
+    <name>Shipdeck::PipelineNotifier</name>
+    <message>
+        <source>No pipelines</source>
+        <translation>بدون پایپ‌لاین</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>موفق</translation>
+    </message>
+    <message>
+        <source>Waiting for a manual action</source>
+        <translation>در انتظار اقدام دستی</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>در حال اجرا</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>ناموفق</translation>
+    </message>
+    <message>
+        <source>Pipeline #%1 (commit %2)</source>
+        <translation>پایپ‌لاین #%1 (کامیت %2)</translation>
+    </message>
+    <message>
+        <source>Pipeline #%1 (commit %2, “%3”)</source>
+        <translation>پایپ‌لاین #%1 (کامیت %2، «%3»)</translation>
+    </message>
+    <message>
+        <source>Pipeline failed on %1</source>
+        <translation>پایپ‌لاین روی %1 شکست خورد</translation>
+    </message>
+    <message>
+        <source>%1 failed.</source>
+        <translation>‏%1 شکست خورد.</translation>
+    </message>
+    <message>
+        <source>Pipeline fixed on %1</source>
+        <translation>پایپ‌لاین روی %1 درست شد</translation>
+    </message>
+    <message>
+        <source>%1 passed; the previous pipeline on %2 had failed.</source>
+        <translation>‏%1 موفق شد؛ پایپ‌لاین قبلی روی %2 شکست خورده بود.</translation>
+    </message>
+    <message>
+        <source>Deploy to %1 is waiting</source>
+        <translation>استقرار در %1 در انتظار است</translation>
+    </message>
+    <message>
+        <source>%1 on %2 waits for someone to run the manual job %3.</source>
+        <translation>‏%1 روی %2 منتظر است کسی کار دستی %3 را اجرا کند.</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::PipelineSource</name>
+    <message>
+        <source>Push</source>
+        <translation>‏Push</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>وب</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>زمان‌بندی</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>‏API</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>تریگر</translation>
+    </message>
+    <message>
+        <source>Merge request</source>
+        <translation>درخواست ادغام</translation>
+    </message>
+    <message>
+        <source>External pull request</source>
+        <translation>درخواست pull بیرونی</translation>
+    </message>
+    <message>
+        <source>Parent pipeline</source>
+        <translation>پایپ‌لاین والد</translation>
+    </message>
+    <message>
+        <source>Multi-project pipeline</source>
+        <translation>پایپ‌لاین چندپروژه‌ای</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>گفتگو</translation>
+    </message>
+    <message>
+        <source>Web IDE</source>
+        <translation>‏Web IDE</translation>
+    </message>
+    <message>
+        <source>External</source>
+        <translation>بیرونی</translation>
+    </message>
+</context>
+<context>
     <name>Shipdeck::PipelinesPane</name>
     <message>
         <source>&amp;Play</source>
@@ -1436,12 +1632,16 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
         <translation>کارهای خط لولهٔ #%1</translation>
     </message>
     <message>
-        <source>Log of %1</source>
-        <translation>گزارش %1</translation>
+        <source>S&amp;ource:</source>
+        <translation>&amp;منبع:</translation>
     </message>
     <message>
-        <source>Loading the log…</source>
-        <translation>در حال بارگذاری گزارش…</translation>
+        <source>All sources</source>
+        <translation>همهٔ منابع</translation>
+    </message>
+    <message>
+        <source>%1 (default branch)</source>
+        <translation>‏%1 (شاخهٔ پیش‌فرض)</translation>
     </message>
 </context>
 <context>
@@ -1576,6 +1776,10 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     <message>
         <source>Sentry pointed the next page to another server.</source>
         <translation>‏Sentry صفحهٔ بعد را به کارساز دیگری نشانی داد.</translation>
+    </message>
+    <message>
+        <source>Sentry sent the deploys in an unknown format.</source>
+        <translation>‏Sentry استقرارها را در قالبی ناشناخته فرستاد.</translation>
     </message>
 </context>
 <context>
@@ -1792,12 +1996,103 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
         <source>Connecting…</source>
         <translation>در حال اتصال…</translation>
     </message>
+    <message>
+        <source>Notifications</source>
+        <translation>اعلان‌ها</translation>
+    </message>
+    <message>
+        <source>Shipdeck shows the worst state of the watched pipelines in the system tray and tells you when a pipeline fails, when a failed branch passes again, and when a deploy waits for someone to start it.</source>
+        <translation>‏Shipdeck بدترین وضعیت پایپ‌لاین‌های زیر نظر را در سینی سیستم نشان می‌دهد و به شما خبر می‌دهد وقتی پایپ‌لاینی شکست می‌خورد، وقتی شاخهٔ شکست‌خورده دوباره موفق می‌شود، و وقتی استقراری منتظر اجرای دستی است.</translation>
+    </message>
+    <message>
+        <source>&amp;Show desktop notifications about pipelines</source>
+        <translation>&amp;نمایش اعلان‌های میزکار دربارهٔ پایپ‌لاین‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;Only when a pipeline fails</source>
+        <translation>&amp;فقط وقتی پایپ‌لاینی شکست می‌خورد</translation>
+    </message>
+    <message>
+        <source>All branches and tags, or e.g. main, release/*</source>
+        <translation>همهٔ شاخه‌ها و برچسب‌ها، یا مثلاً main، release/*</translation>
+    </message>
+    <message>
+        <source>Branches and tags to watch, separated by commas. * matches any characters, ? one. Empty: every branch and tag.</source>
+        <translation>شاخه‌ها و برچسب‌های زیر نظر، جداشده با ویرگول. * با هر تعداد نویسه و ? با یک نویسه جور می‌شود. خالی: همهٔ شاخه‌ها و برچسب‌ها.</translation>
+    </message>
+    <message>
+        <source>&amp;Branches and tags:</source>
+        <translation>&amp;شاخه‌ها و برچسب‌ها:</translation>
+    </message>
+    <message>
+        <source>All environments, or e.g. production, prod-*</source>
+        <translation>همهٔ محیط‌ها، یا مثلاً production، prod-*</translation>
+    </message>
+    <message>
+        <source>Environments whose waiting manual deploys are announced, separated by commas. * matches any characters, ? one. Empty: every environment.</source>
+        <translation>محیط‌هایی که استقرار دستی منتظرشان اعلام می‌شود، جداشده با ویرگول. * با هر تعداد نویسه و ? با یک نویسه جور می‌شود. خالی: همهٔ محیط‌ها.</translation>
+    </message>
+    <message>
+        <source>Manual deploys &amp;to:</source>
+        <translation>استقرارهای دستی &amp;در:</translation>
+    </message>
 </context>
 <context>
     <name>Shipdeck::Source</name>
     <message>
         <source>Email</source>
         <translation>ایمیل</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::TrayIcon</name>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>&amp;Show Shipdeck</source>
+        <translation>&amp;نمایش Shipdeck</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>Shipdeck — GitLab is not connected</source>
+        <translation>‏Shipdeck — GitLab وصل نیست</translation>
+    </message>
+    <message>
+        <source>Shipdeck — no watched pipelines</source>
+        <translation>‏Shipdeck — پایپ‌لاینی زیر نظر نیست</translation>
+    </message>
+    <message>
+        <source>Shipdeck — all watched pipelines passed</source>
+        <translation>‏Shipdeck — همهٔ پایپ‌لاین‌های زیر نظر موفق بودند</translation>
+    </message>
+    <message>
+        <source>Shipdeck — 1 pipeline failed on %1</source>
+        <translation>‏Shipdeck — ۱ پایپ‌لاین روی %1 شکست خورد</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shipdeck — %n pipelines failed on %1</source>
+        <translation><numerusform>‏Shipdeck — %n پایپ‌لاین روی %1 شکست خوردند</numerusform></translation>
+    </message>
+    <message>
+        <source>Shipdeck — 1 pipeline running on %1</source>
+        <translation>‏Shipdeck — ۱ پایپ‌لاین روی %1 در حال اجراست</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shipdeck — %n pipelines running on %1</source>
+        <translation><numerusform>‏Shipdeck — %n پایپ‌لاین روی %1 در حال اجراست</numerusform></translation>
+    </message>
+    <message>
+        <source>Shipdeck — waiting for a manual action on %1</source>
+        <translation>‏Shipdeck — در انتظار اقدام دستی روی %1</translation>
+    </message>
+    <message>
+        <source>Shipdeck</source>
+        <translation>‏Shipdeck</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include <QJsonObject>
 #include <QTextStream>
 #include <QTimeZone>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -106,6 +107,14 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Shipdeck"));
     QCoreApplication::setApplicationName(QStringLiteral("shipdeck"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SHIPDECK_VERSION_STRING));
+    // Messages in the user's language (and English plurals: "1 line", "2 lines").
+    auto *translator = new QTranslator(&app);
+    if (translator->load(QLocale(),
+                         QStringLiteral("shipdeck"),
+                                        QStringLiteral("_"), QStringLiteral(":/i18n"))
+                                                       || translator->load(QStringLiteral("shipdeck_en"),
+                                                                                          QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(translator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
