@@ -1065,6 +1065,10 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
         <source>Roll back %1</source>
         <translation>بازگردانی %1</translation>
     </message>
+    <message>
+        <source>Rolled back: %1 was replaced by %2 at %3. The lines show whether the error rate recovers.</source>
+        <translation>بازگردانده شد: %1 در %3 با %2 جایگزین شد. خطوط نشان می‌دهند که نرخ خطا بهبود می‌یابد یا نه.</translation>
+    </message>
 </context>
 <context>
     <name>Shipdeck::ErrorSeriesModel</name>

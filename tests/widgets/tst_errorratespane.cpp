@@ -1,11 +1,14 @@
 // The Error rates pane against the real sandbox: after the production deploy of the new release its line rises
 // well above the previous release's, live, and the picture survives a fault (stale, not blank).
 #include "charts/errorchartview.h"
+#include "gitlab/environmentmonitor.h"
+#include "gitlab/gitlabclient.h"
 #include "panes/errorratespane.h"
 #include "sentry/errorratemonitor.h"
 #include "sentry/issuelistmodel.h"
 #include "sentry/sentryclient.h"
 #include "services/connectionstatus.h"
+#include "services/deploymarkerfeed.h"
 
 #include "../sentry/sandboxhelper.h"
 
@@ -27,6 +30,16 @@ void snapshot(QWidget *widget, const char *name)
     const QString dir = qEnvironmentVariable("SHIPDECK_TEST_SCREENSHOTS");
     if (!dir.isEmpty())
         widget->grab().save(dir + u'/' + QLatin1StringView(name) + QStringLiteral(".png"));
+}
+
+/// The y of the last point of the series called @p name (-1 when there is none).
+double lastValue(QChart *chart, const QString &name)
+{
+    for (QAbstractSeries *series : chart->series()) {
+        if (series->name() == name && !static_cast<QLineSeries *>(series)->points().isEmpty())
+            return static_cast<QLineSeries *>(series)->points().last().y();
+    }
+    return -1;
 }
 
 double peak(QChart *chart, const QString &name)
@@ -125,6 +138,72 @@ private Q_SLOTS:
         snapshot(&pane, "errors-stale");
         sandbox.clearFaults();
         QTRY_COMPARE_WITH_TIMEOUT(status.state(), ConnectionStatus::State::Live, 15000);
+    }
+
+    void marksTheDeployAndRecoversAfterTheRollback()
+    {
+        // The whole on-call story with real parts: deploy, spike and breach with the deploy marked, roll back, the
+        // rollback marked differently and the error rate back down.
+        Test::SentrySandbox sandbox;
+        QString error;
+        QVERIFY2(sandbox.start({}, &error), qPrintable(error));
+        QVERIFY(sandbox.deployToProduction());
+        sandbox.advance(20 * 60);
+
+        const QString current = QStringLiteral("storefront@1.7.0");
+        const QString previous = QStringLiteral("storefront@1.6.1");
+        QNetworkAccessManager nam;
+        ConnectionStatus status(Source::Sentry);
+        status.setConfigured(true);
+        SentryClient client(&nam, sandbox.sentryUrl(), sandbox.process().value("sentry_org"), sandbox.token());
+        GitLabClient gitLab(&nam, QUrl(sandbox.process().value("gitlab_url")),
+                            sandbox.process().value("gitlab_project"), sandbox.process().value("gitlab_token"));
+        EnvironmentMonitor environments(&gitLab);
+        environments.setInterval(200ms);
+        DeployMarkerFeed feed;
+        feed.setEnvironment(QStringLiteral("production"));
+        feed.setEnvironmentMonitor(&environments);
+        feed.setSentry(&client);
+        feed.setReleases({current, previous});
+        ErrorRateMonitor monitor(&client, &status);
+        monitor.setProjects({QStringLiteral("storefront")});
+        monitor.setEnvironment(QStringLiteral("production"));
+        monitor.setReleases(current, previous);
+        monitor.setPollInterval(200ms);
+
+        ErrorRatesPane pane(&status);
+        pane.resize(1000, 720);
+        pane.setSentry(&client, {QStringLiteral("storefront")}, QStringLiteral("production"));
+        pane.setReleases(current, previous);
+        pane.setMonitor(&monitor);
+        connect(&feed, &DeployMarkerFeed::markersChanged, &pane, [&] { pane.setDeployMarkers(feed.markers()); });
+        pane.show();
+        environments.start();
+        monitor.start();
+
+        auto visible = [&pane](const QString &version, bool rollback) {
+            const QList<DeployMarker> markers = pane.chartView()->visibleMarkers();
+            return std::any_of(markers.cbegin(), markers.cend(),
+                               [&](const DeployMarker &m) { return m.version == version && m.rollback == rollback; });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(visible(QStringLiteral("1.7.0"), false), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(!pane.verdictText().isEmpty(), 15000);
+        QVERIFY(peak(pane.chart(), current) > 3 * peak(pane.chart(), previous));
+        snapshot(&pane, "errors-deploy-marker-breach");
+
+        QVERIFY(sandbox.rollBackProduction());
+        sandbox.advance(30 * 60);
+        QTRY_VERIFY_WITH_TIMEOUT(visible(QStringLiteral("1.6.1"), true), 15000);
+        // After the rollback the new release gets no errors in production any more: its line ends at zero and the
+        // previous release carries the traffic again.
+        QTRY_VERIFY_WITH_TIMEOUT(lastValue(pane.chart(), current) == 0.0, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(lastValue(pane.chart(), previous) > 0.0, 15000);
+        // The banner no longer asks for a rollback that has happened.
+        QVERIFY2(pane.verdictText().startsWith(QStringLiteral("Rolled back: storefront@1.7.0 was replaced by 1.6.1")),
+                                               qPrintable(pane.verdictText()));
+        for (QPushButton *button : pane.findChildren<QPushButton *>())
+            QVERIFY(!button->text().startsWith(QStringLiteral("Roll back")) || !button->isVisible());
+        snapshot(&pane, "errors-after-rollback");
     }
 
     void issueModelUpdatesRowByRowAndKeepsTitlesPlain()

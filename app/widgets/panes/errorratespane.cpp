@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QStyle>
 #include <QTableView>
@@ -182,7 +183,28 @@ void ErrorRatesPane::requestVerdict()
 
 void ErrorRatesPane::showVerdict(const ReleaseVerdict &verdict)
 {
+    m_lastVerdict = verdict;
     m_verdictLevel = verdict.level;
+    if (const DeployMarker *rollback = rollbackAwayFromCurrent()) {
+        // Rolled back: say so instead of asking for a rollback that has happened.
+        const QColor colour(0x56, 0xb4, 0xe9); // Okabe–Ito sky blue
+        m_verdictFrame->setStyleSheet(QStringLiteral("QFrame#verdictBanner { border: 2px solid %1; border-radius: 4px; "
+                                                     "background-color: %2; }")
+                .arg(colour.name(), QColor(colour.red(), colour.green(), colour.blue(), 40).name(QColor::HexArgb)));
+        const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+        m_verdictIcon->setPixmap(
+            style()->standardIcon(QStyle::SP_MessageBoxInformation, nullptr, this).pixmap(size, size));
+        m_verdictLabel->setText(
+            tr("Rolled back: %1 was replaced by %2 at %3. The lines show whether the error rate recovers.")
+                .arg(m_current, rollback->version,
+                     QLocale().toString(QDateTime::fromMSecsSinceEpoch(rollback->time).toLocalTime().time(),
+                                        QLocale::ShortFormat)));
+        m_verdictRelease.clear();
+        m_rollback->hide();
+        m_verdictFrame->show();
+        return;
+    }
+    m_rollback->show();
     const bool critical = verdict.level == ReleaseVerdict::Level::Critical;
     if (!critical && verdict.level != ReleaseVerdict::Level::Warning) {
         m_verdictFrame->hide();
@@ -248,6 +270,17 @@ QString ErrorRatesPane::warningText() const
 void ErrorRatesPane::setDeployMarkers(const QList<DeployMarker> &markers)
 {
     m_view->setDeployMarkers(markers);
+    m_markers = markers;
+    showVerdict(m_lastVerdict);
+}
+
+const DeployMarker *ErrorRatesPane::rollbackAwayFromCurrent() const
+{
+    // The newest deployment put another version back: the current release is no longer what runs.
+    if (m_markers.isEmpty() || !m_markers.last().rollback || m_current.isEmpty())
+        return nullptr;
+    const QString current = m_current.mid(m_current.lastIndexOf(u'@') + 1);
+    return m_markers.last().version != current ? &m_markers.last() : nullptr;
 }
 
 QChart *ErrorRatesPane::chart() const

@@ -70,6 +70,7 @@ private:
     void onUpdated();
     void requestVerdict();
     void showVerdict(const ReleaseVerdict &verdict);
+    [[nodiscard]] const DeployMarker *rollbackAwayFromCurrent() const;
     void requestIssues();
     void openIssue(const QModelIndex &index);
 
@@ -89,6 +90,8 @@ private:
     QLabel *m_verdictLabel;
     QPushButton *m_rollback;
     ReleaseVerdict::Level m_verdictLevel = ReleaseVerdict::Level::Unknown;
+    ReleaseVerdict m_lastVerdict;
+    QList<DeployMarker> m_markers;
     QString m_verdictRelease; ///< the release the shown verdict is about
     QPointer<ReleaseVerdictJob> m_verdictJob;
 
