@@ -1069,6 +1069,14 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
         <source>Rolled back: %1 was replaced by %2 at %3. The lines show whether the error rate recovers.</source>
         <translation>بازگردانده شد: %1 در %3 با %2 جایگزین شد. خطوط نشان می‌دهند که نرخ خطا بهبود می‌یابد یا نه.</translation>
     </message>
+    <message>
+        <source>&amp;Thresholds…</source>
+        <translation>&amp;آستانه‌ها…</translation>
+    </message>
+    <message>
+        <source>When a release counts as unhealthy</source>
+        <translation>چه زمانی یک نسخه ناسالم به شمار می‌آید</translation>
+    </message>
 </context>
 <context>
     <name>Shipdeck::ErrorSeriesModel</name>
@@ -2046,6 +2054,65 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     <message>
         <source>Email</source>
         <translation>ایمیل</translation>
+    </message>
+</context>
+<context>
+    <name>Shipdeck::ThresholdsDialog</name>
+    <message>
+        <source>Release Health Thresholds</source>
+        <translation>آستانه‌های سلامت نسخه</translation>
+    </message>
+    <message>
+        <source>A release is judged against the previous one over the same time since each deploy. Over one threshold it gets a warning; over both rate thresholds, or under the crash-free floor, it is critical.</source>
+        <translation>هر نسخه با نسخهٔ قبلی در مدت زمانی برابر از هر استقرار سنجیده می‌شود. با گذر از یک آستانه هشدار می‌گیرد؛ با گذر از هر دو آستانهٔ نرخ، یا پایین‌تر رفتن از کف نشست‌های بدون کرش، بحرانی است.</translation>
+    </message>
+    <message>
+        <source> errors/min</source>
+        <translation> خطا در دقیقه</translation>
+    </message>
+    <message>
+        <source>The new release's error rate at or above this is too high, whatever the previous did.</source>
+        <translation>نرخ خطای نسخهٔ جدید در این مقدار یا بیشتر، صرف‌نظر از نسخهٔ قبلی، زیاد است.</translation>
+    </message>
+    <message>
+        <source>&amp;Error rate at least:</source>
+        <translation>&amp;نرخ خطا دست‌کم:</translation>
+    </message>
+    <message>
+        <source>× the previous release</source>
+        <translation>‏× نسخهٔ قبلی</translation>
+    </message>
+    <message>
+        <source>The new release's error rate (per session when Sentry has sessions) compared with the previous release's since its deploy.</source>
+        <translation>نرخ خطای نسخهٔ جدید (به ازای هر نشست وقتی Sentry نشست دارد) در مقایسه با نسخهٔ قبلی از زمان استقرارش.</translation>
+    </message>
+    <message>
+        <source>&amp;Or at least:</source>
+        <translation>&amp;یا دست‌کم:</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> ٪</translation>
+    </message>
+    <message>
+        <source>Crash-free sessions below this are critical.</source>
+        <translation>نشست‌های بدون کرش کمتر از این مقدار بحرانی است.</translation>
+    </message>
+    <message>
+        <source>&amp;Crash-free sessions below:</source>
+        <translation>&amp;نشست‌های بدون کرش کمتر از:</translation>
+    </message>
+    <message>
+        <source> min after the deploy</source>
+        <translation> دقیقه پس از استقرار</translation>
+    </message>
+    <message>
+        <source>Before this there is too little data for a verdict.</source>
+        <translation>پیش از این، داده برای داوری بسیار کم است.</translation>
+    </message>
+    <message>
+        <source>&amp;Judge from:</source>
+        <translation>&amp;داوری از:</translation>
     </message>
 </context>
 <context>

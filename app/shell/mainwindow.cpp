@@ -111,6 +111,11 @@ void MainWindow::createPanes()
     };
     bindErrorRates();
     connect(m_context, &AppContext::sentryChanged, errorRates, bindErrorRates);
+    // Thresholds: stored in the settings (shipdeck-cli verdict reads them too), edited from the pane.
+    errorRates->setThresholds(m_context->settings()->thresholds());
+    connect(errorRates, &ErrorRatesPane::thresholdsEdited, m_context->settings(), &SettingsStore::setThresholds);
+    connect(m_context->settings(), &SettingsStore::thresholdsChanged, errorRates,
+            [this, errorRates] { errorRates->setThresholds(m_context->settings()->thresholds()); });
     // Deploy markers: GitLab's deployments and Sentry's deploy records, through the shared layer.
     errorRates->setDeployMarkers(m_context->deployMarkers()->markers());
     connect(m_context->deployMarkers(), &DeployMarkerFeed::markersChanged, errorRates,

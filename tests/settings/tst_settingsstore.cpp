@@ -3,6 +3,7 @@
 #include "settings/workspace.h"
 
 #include <QFile>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -46,6 +47,34 @@ private Q_SLOTS:
         QVERIFY(store.mainWindowState().isEmpty());
         QVERIFY(store.language().isEmpty());
         QCOMPARE(store.fileName(), workspace().settingsPath());
+    }
+
+    void thresholds()
+    {
+        QCOMPARE(SettingsStore(workspace()).thresholds(), VerdictThresholds());
+        VerdictThresholds chosen;
+        chosen.maxErrorsPerMinute = 42;
+        chosen.maxRatio = 3;
+        chosen.crashFreeFloor = 0.995;
+        chosen.minMinutes = 10;
+        {
+            SettingsStore store(workspace());
+            QSignalSpy changed(&store, &SettingsStore::thresholdsChanged);
+            store.setThresholds(chosen);
+            QCOMPARE(changed.count(), 1);
+            store.setThresholds(chosen); // unchanged: no signal
+            QCOMPARE(changed.count(), 1);
+        }
+        QCOMPARE(SettingsStore(workspace()).thresholds(), chosen); // kept across restarts
+        // A hand-edited file cannot set nonsense.
+        {
+            QSettings file(workspace().settingsPath(), QSettings::IniFormat);
+            file.setValue(u"Verdict/maxRatio"_s, -3);
+            file.setValue(u"Verdict/crashFreeFloor"_s, u"lots"_s);
+        }
+        const VerdictThresholds read = SettingsStore(workspace()).thresholds();
+        QCOMPARE(read.maxRatio, 1.1);
+        QVERIFY(read.crashFreeFloor >= 0.5 && read.crashFreeFloor <= 1.0);
     }
 
     void roundTrip()

@@ -4,6 +4,7 @@
 #include "gitlab/environmentmonitor.h"
 #include "gitlab/gitlabclient.h"
 #include "panes/errorratespane.h"
+#include "panes/thresholdsdialog.h"
 #include "sentry/errorratemonitor.h"
 #include "sentry/issuelistmodel.h"
 #include "sentry/sentryclient.h"
@@ -120,6 +121,17 @@ private Q_SLOTS:
         QCOMPARE(rollbackSpy.size(), 1);
         QCOMPARE(rollbackSpy.first().first().toString(), current);
 
+        // Thresholds decide: far above what the release does, the banner goes; back to the defaults, it returns.
+        VerdictThresholds lenient;
+        lenient.maxErrorsPerMinute = 5000;
+        lenient.maxRatio = 500;
+        lenient.crashFreeFloor = 0.5;
+        pane.setThresholds(lenient);
+        QTRY_COMPARE_WITH_TIMEOUT(pane.verdictLevel(), ReleaseVerdict::Level::Healthy, 15000);
+        QVERIFY(pane.verdictText().isEmpty());
+        pane.setThresholds(VerdictThresholds());
+        QTRY_VERIFY_WITH_TIMEOUT(!pane.verdictText().isEmpty(), 15000);
+
         // The issues first seen in the new release.
         QTRY_VERIFY_WITH_TIMEOUT(pane.issueModel()->rowCount() > 0, 15000);
         QCOMPARE(pane.issueView()->model(), pane.issueModel());
@@ -204,6 +216,45 @@ private Q_SLOTS:
         for (QPushButton *button : pane.findChildren<QPushButton *>())
             QVERIFY(!button->text().startsWith(QStringLiteral("Roll back")) || !button->isVisible());
         snapshot(&pane, "errors-after-rollback");
+    }
+
+    void thresholdsDialogRoundTrip_data()
+    {
+        QTest::addColumn<double>("errors");
+        QTest::addColumn<double>("ratio");
+        QTest::addColumn<double>("floor");
+        QTest::addColumn<double>("minutes");
+        QTest::addColumn<double>("expectedErrors");
+        QTest::addColumn<double>("expectedRatio");
+        QTest::addColumn<double>("expectedFloor");
+        QTest::addColumn<double>("expectedMinutes");
+        QTest::newRow("defaults") << 10.0 << 2.0 << 0.98 << 5.0 << 10.0 << 2.0 << 0.98 << 5.0;
+        QTest::newRow("custom") << 25.5 << 3.5 << 0.995 << 15.0 << 25.5 << 3.5 << 0.995 << 15.0;
+        QTest::newRow("out of bounds") << -4.0 << 0.5 << 1.7 << 0.0 << 0.1 << 1.1 << 1.0 << 1.0;
+        QTest::newRow("not a number") << qQNaN() << qInf() << qQNaN() << qQNaN() << 10.0 << 2.0 << 0.98 << 5.0;
+    }
+    void thresholdsDialogRoundTrip()
+    {
+        QFETCH(double, errors);
+        QFETCH(double, ratio);
+        QFETCH(double, floor);
+        QFETCH(double, minutes);
+        QFETCH(double, expectedErrors);
+        QFETCH(double, expectedRatio);
+        QFETCH(double, expectedFloor);
+        QFETCH(double, expectedMinutes);
+        ThresholdsDialog dialog(VerdictThresholds {errors, ratio, floor, minutes});
+        const VerdictThresholds shown = dialog.thresholds();
+        QCOMPARE(shown.maxErrorsPerMinute, expectedErrors);
+        QCOMPARE(shown.maxRatio, expectedRatio);
+        QVERIFY(qFuzzyCompare(shown.crashFreeFloor, expectedFloor));
+        QCOMPARE(shown.minMinutes, expectedMinutes);
+        // Restore Defaults puts the built-in values back.
+        for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+            if (button->text().contains(QStringLiteral("Defaults")))
+                button->click();
+        }
+        QCOMPARE(dialog.thresholds(), VerdictThresholds());
     }
 
     void issueModelUpdatesRowByRowAndKeepsTitlesPlain()

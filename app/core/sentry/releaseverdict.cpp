@@ -1,9 +1,26 @@
 #include "releaseverdict.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <cmath>
 #include <limits>
 
 namespace Shipdeck {
+
+VerdictThresholds VerdictThresholds::bounded() const
+{
+    auto clamp = [](double value, double low, double high, double fallback) {
+        return std::isfinite(value) ? std::clamp(value, low, high) : fallback;
+    };
+    const VerdictThresholds defaults;
+    VerdictThresholds t;
+    t.maxErrorsPerMinute = clamp(maxErrorsPerMinute, 0.1, 1e6, defaults.maxErrorsPerMinute);
+    t.maxRatio = clamp(maxRatio, 1.1, 1000, defaults.maxRatio);
+    t.crashFreeFloor = clamp(crashFreeFloor, 0.5, 1.0, defaults.crashFreeFloor);
+    t.minMinutes = clamp(minMinutes, 1, 24 * 60, defaults.minMinutes);
+    return t;
+}
 
 ReleaseWindow ReleaseWindow::fromSamples(const QString &release, const QList<ErrorSample> &samples, qint64 fromMs,
                                          qint64 toMs)

@@ -32,6 +32,10 @@ struct VerdictThresholds
     double maxRatio = 2.0; ///< relative to the previous release: at or above this, at least a warning
     double crashFreeFloor = 0.98; ///< crash-free sessions below this are critical
     double minMinutes = 5; ///< less time since the deploy: not enough data for a verdict
+
+    /// The same thresholds within sensible bounds (a stored or typed value can be anything).
+    [[nodiscard]] VerdictThresholds bounded() const;
+    [[nodiscard]] bool operator==(const VerdictThresholds &other) const = default;
 };
 
 /**

@@ -27,6 +27,10 @@ constexpr auto NotificationsEnabled = "Notifications/enabled"_L1;
 constexpr auto NotificationsFailuresOnly = "Notifications/failuresOnly"_L1;
 constexpr auto NotificationsRefs = "Notifications/refs"_L1;
 constexpr auto NotificationsEnvironments = "Notifications/environments"_L1;
+constexpr auto VerdictMaxErrors = "Verdict/maxErrorsPerMinute"_L1;
+constexpr auto VerdictMaxRatio = "Verdict/maxRatio"_L1;
+constexpr auto VerdictCrashFreeFloor = "Verdict/crashFreeFloor"_L1;
+constexpr auto VerdictMinMinutes = "Verdict/minMinutes"_L1;
 constexpr auto WindowState = "MainWindow/state"_L1;
 constexpr auto WindowGeometry = "MainWindow/geometry"_L1;
 constexpr auto Language = "General/language"_L1;
@@ -227,6 +231,29 @@ void SettingsStore::setNotifications(const NotificationSettings &value)
     m_settings.setValue(NotificationsEnvironments, settings.environments);
     m_settings.sync();
     Q_EMIT notificationsChanged();
+}
+
+VerdictThresholds SettingsStore::thresholds() const
+{
+    VerdictThresholds t;
+    t.maxErrorsPerMinute = m_settings.value(VerdictMaxErrors, t.maxErrorsPerMinute).toDouble();
+    t.maxRatio = m_settings.value(VerdictMaxRatio, t.maxRatio).toDouble();
+    t.crashFreeFloor = m_settings.value(VerdictCrashFreeFloor, t.crashFreeFloor).toDouble();
+    t.minMinutes = m_settings.value(VerdictMinMinutes, t.minMinutes).toDouble();
+    return t.bounded();
+}
+
+void SettingsStore::setThresholds(const VerdictThresholds &value)
+{
+    const VerdictThresholds t = value.bounded();
+    if (t == thresholds())
+        return;
+    m_settings.setValue(VerdictMaxErrors, t.maxErrorsPerMinute);
+    m_settings.setValue(VerdictMaxRatio, t.maxRatio);
+    m_settings.setValue(VerdictCrashFreeFloor, t.crashFreeFloor);
+    m_settings.setValue(VerdictMinMinutes, t.minMinutes);
+    m_settings.sync();
+    Q_EMIT thresholdsChanged();
 }
 
 QByteArray SettingsStore::mainWindowState() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionsettings.h"
+#include "sentry/releaseverdict.h"
 #include "source.h"
 
 #include <QByteArray>
@@ -56,6 +57,10 @@ public:
     [[nodiscard]] NotificationSettings notifications() const;
     void setNotifications(const NotificationSettings &settings);
 
+    /// When the Error rates pane (and `shipdeck-cli verdict`) calls a release unhealthy; bounded on read and write.
+    [[nodiscard]] VerdictThresholds thresholds() const;
+    void setThresholds(const VerdictThresholds &thresholds);
+
     /// QMainWindow::saveState() of the main window; empty when never saved.
     [[nodiscard]] QByteArray mainWindowState() const;
     void setMainWindowState(const QByteArray &state);
@@ -75,6 +80,8 @@ Q_SIGNALS:
     void changed(Shipdeck::Source source);
     /// The notification settings were changed through this store (emitted only when a value actually changed).
     void notificationsChanged();
+    /// thresholds() changed.
+    void thresholdsChanged();
     /// The language was changed through this store.
     void languageChanged(const QString &language);
 

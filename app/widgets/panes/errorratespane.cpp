@@ -5,6 +5,7 @@
 #include "common/icons.h"
 #include "sentry/issuelistmodel.h"
 #include "sentry/releaseverdictjob.h"
+#include "thresholdsdialog.h"
 
 #include <QChart>
 #include <QComboBox>
@@ -54,6 +55,11 @@ ErrorRatesPane::ErrorRatesPane(ConnectionStatus *sentry, QWidget *parent)
     bar->addWidget(rangeLabel);
     bar->addWidget(m_range);
     bar->addStretch(1);
+    auto *thresholds = new QPushButton(tr("&Thresholds…"), content);
+    thresholds->setObjectName(QStringLiteral("thresholdsButton"));
+    thresholds->setToolTip(tr("When a release counts as unhealthy"));
+    connect(thresholds, &QPushButton::clicked, this, &ErrorRatesPane::editThresholds);
+    bar->addWidget(thresholds);
     layout->addLayout(bar);
     m_warning->setTextFormat(Qt::PlainText);
     m_warning->setWordWrap(true);
@@ -169,11 +175,35 @@ void ErrorRatesPane::onUpdated()
     requestIssues();
 }
 
+void ErrorRatesPane::setThresholds(const VerdictThresholds &thresholds)
+{
+    const VerdictThresholds bounded = thresholds.bounded();
+    if (bounded == m_thresholds)
+        return;
+    m_thresholds = bounded;
+    // The shown verdict was judged with the old thresholds: ask again (the banner stays until the answer).
+    delete m_verdictJob.data();
+    requestVerdict();
+}
+
+void ErrorRatesPane::editThresholds()
+{
+    ThresholdsDialog dialog(m_thresholds, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const VerdictThresholds chosen = dialog.thresholds();
+    if (chosen == m_thresholds)
+        return;
+    setThresholds(chosen);
+    Q_EMIT thresholdsEdited(m_thresholds);
+}
+
 void ErrorRatesPane::requestVerdict()
 {
     if (!m_client || m_current.isEmpty() || m_previous.isEmpty() || m_verdictJob)
         return; // one at a time: the next update asks again
-    m_verdictJob = ReleaseVerdictJob::start(m_client, m_projects, m_environment, m_current, m_previous, {}, this);
+    m_verdictJob
+        = ReleaseVerdictJob::start(m_client, m_projects, m_environment, m_current, m_previous, m_thresholds, this);
     connect(m_verdictJob, &ReleaseVerdictJob::finished, this, [this](ReleaseVerdictJob *job) {
         // A failed read keeps the last verdict; the monitor's status tells about the connection.
         if (!job->hasError())

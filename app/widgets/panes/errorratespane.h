@@ -44,6 +44,9 @@ public:
     void setSentry(SentryClient *client, const QStringList &projects, const QString &environment);
     /// The releases judged (current against previous). Both must be set for a verdict; the current for new issues.
     void setReleases(const QString &current, const QString &previous);
+    /// When the verdict banner calls the current release unhealthy (from the settings; bounded).
+    void setThresholds(const VerdictThresholds &thresholds);
+    [[nodiscard]] const VerdictThresholds &thresholds() const { return m_thresholds; }
     /// The least time between two reads of the new issues (default one minute).
     void setIssuesRefreshInterval(std::chrono::milliseconds interval) { m_issuesInterval = interval; }
 
@@ -64,11 +67,14 @@ public:
 Q_SIGNALS:
     /// The user asked to roll @p release back (the "Roll back…" button of the verdict banner).
     void rollbackRequested(const QString &release);
+    /// The user chose other thresholds in the Thresholds dialog (already applied to the pane); store them.
+    void thresholdsEdited(const Shipdeck::VerdictThresholds &thresholds);
 
 private:
     void rebuild();
     void onUpdated();
     void requestVerdict();
+    void editThresholds();
     void showVerdict(const ReleaseVerdict &verdict);
     [[nodiscard]] const DeployMarker *rollbackAwayFromCurrent() const;
     void requestIssues();
@@ -91,6 +97,7 @@ private:
     QPushButton *m_rollback;
     ReleaseVerdict::Level m_verdictLevel = ReleaseVerdict::Level::Unknown;
     ReleaseVerdict m_lastVerdict;
+    VerdictThresholds m_thresholds;
     QList<DeployMarker> m_markers;
     QString m_verdictRelease; ///< the release the shown verdict is about
     QPointer<ReleaseVerdictJob> m_verdictJob;
