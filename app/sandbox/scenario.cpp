@@ -908,8 +908,10 @@ QString Scenario::jobTrace(const Job &job) const
         u"Executing \"step_script\" stage of the job script"_s,
     };
     if (job.name == "build"_L1) {
+        const QString version = versionAtSha(sha);
         lines << u"$ npm ci"_s << u"added 1432 packages in 41s"_s << u"$ npm run build"_s
-              << u"> storefront@%1 build"_s.arg(versionAtSha(sha)) << u"Compiled successfully in 72.4s"_s;
+              << (version.isEmpty() ? u"> storefront build"_s : u"> storefront@%1 build"_s.arg(version))
+              << u"Compiled successfully in 72.4s"_s;
     } else if (job.name == "test"_L1) {
         lines << u"$ npm test -- --ci"_s << u"PASS src/checkout/priceCalculator.test.ts"_s
               << u"PASS src/cart/sessionStore.test.ts"_s;
@@ -931,7 +933,56 @@ QString Scenario::jobTrace(const Job &job) const
         lines << u"Cleaning up project directory and file based variables"_s << u"ERROR: Job failed: exit code 1"_s;
     else if (job.status == "canceled"_L1)
         lines << u"ERROR: Job failed: canceled"_s;
-    return lines.join(u'\n') + u'\n';
+    return decorateTrace(lines, job.createdAt.toSecsSinceEpoch());
+}
+
+QString Scenario::decorateTrace(const QStringList &lines, qint64 started)
+{
+    // As GitLab Runner writes it: ANSI colours, erase-line codes and collapsible section markers
+    // ("section_start:<epoch>:<name>\r\e[0K"), which a log viewer must not show.
+    const QString esc = QStringLiteral("\x1b");
+    auto marker = [&](const char *kind, const char *name, qint64 at) {
+        return u"section_%1:%2:%3\r"_s.arg(QLatin1StringView(kind)).arg(at).arg(QLatin1StringView(name)) + esc
+            + u"[0K"_s;
+    };
+    QStringList out;
+    QString open;
+    auto close = [&](qint64 at) {
+        if (!open.isEmpty())
+            out << marker("end", open.toLatin1().constData(), at);
+        open.clear();
+    };
+    qint64 at = started;
+    for (const QString &line : lines) {
+        const char *section = nullptr;
+        if (line.startsWith(u"Preparing the"_s))
+            section = "prepare_executor";
+        else if (line.startsWith(u"Getting source"_s))
+            section = "get_sources";
+        else if (line.startsWith(u"Executing \"step_script\""_s))
+            section = "step_script";
+        else if (line.startsWith(u"Cleaning up"_s))
+            section = "cleanup_file_variables";
+        if (section) {
+            close(at);
+            at += 7;
+            out << marker("start", section, at) + esc + u"[0K"_s + esc + u"[36;1m"_s + line + esc + u"[0;m"_s;
+            open = QString::fromLatin1(section);
+            continue;
+        }
+        if (line.startsWith(u"$ "_s))
+            out << esc + u"[32;1m"_s + line + esc + u"[0;m"_s;
+        else if (line.startsWith(u"ERROR:"_s) || line.startsWith(u"FAIL "_s))
+            out << esc + u"[31;1m"_s + line + esc + u"[0;m"_s;
+        else if (line == u"Job succeeded"_s)
+            out << esc + u"[32;1m"_s + line + esc + u"[0;m"_s;
+        else if (line.startsWith(u"Running with"_s))
+            out << esc + u"[0K"_s + esc + u"[36;1m"_s + line + esc + u"[0;m"_s;
+        else
+            out << line;
+    }
+    close(at + 3);
+    return out.join(u'\n') + u'\n';
 }
 
 // --- Sentry -----------------------------------------------------------------------------------------------------

@@ -319,6 +319,8 @@ public:
     [[nodiscard]] const Deployment *firstDeploymentOf(int iid, int environmentId) const;
     /// The job log so far.
     [[nodiscard]] QString jobTrace(const Job &job) const;
+    /// GitLab Runner's decorations around the lines of a log (colours, section markers).
+    [[nodiscard]] static QString decorateTrace(const QStringList &lines, qint64 started);
     /// The semantic version released at commit @p sha ("1.6.1"), empty if none.
     [[nodiscard]] QString versionAtSha(const QString &sha) const;
     /// A commit of main or of an unmerged branch.

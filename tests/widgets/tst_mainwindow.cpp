@@ -257,6 +257,28 @@ private Q_SLOTS:
         QVERIFY(persian->isChecked());
     }
 
+    // English has its own catalogue for plural forms only: "%n line(s)" reads "1 line", "15 lines".
+    void englishPlurals_data()
+    {
+        QTest::addColumn<int>("n");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("one") << 1 << QStringLiteral("1 line, 2 KiB");
+        QTest::newRow("many") << 15 << QStringLiteral("15 lines, 2 KiB");
+        QTest::newRow("none") << 0 << QStringLiteral("0 lines, 2 KiB");
+    }
+    void englishPlurals()
+    {
+        QFETCH(int, n);
+        QFETCH(QString, expected);
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral("shipdeck_en"), QStringLiteral(":/i18n")));
+        QCoreApplication::installTranslator(&translator);
+        const QString text
+            = QCoreApplication::translate("Shipdeck::JobLogDialog", "%n line(s), %1", nullptr, n).arg(u"2 KiB");
+        QCoreApplication::removeTranslator(&translator);
+        QCOMPARE(text, expected);
+    }
+
     // In Persian the window reads right to left and every pane title is translated.
     void persianIsRightToLeft()
     {

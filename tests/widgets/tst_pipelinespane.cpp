@@ -209,7 +209,10 @@ private Q_SLOTS:
         const QString text = dialog.textView()->toPlainText();
         QVERIFY2(text.contains(u"Running with gitlab-runner"_s), qPrintable(text));
         QVERIFY(text.contains(u"Job succeeded"_s));
+        // The runner's colours and collapsible-section markers are not shown.
         QVERIFY(!text.contains(QChar(0x1B)));
+        QVERIFY2(!text.contains(u"section_"_s), qPrintable(text));
+        QVERIFY(text.contains(u"\n$ npm ci\n"_s));
         QVERIFY2(dialog.statusText().contains(u"line"_s), qPrintable(dialog.statusText()));
         QVERIFY(!dialog.isLoading());
         snapshot(&dialog, "pipelines-job-log");
