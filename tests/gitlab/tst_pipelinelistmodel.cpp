@@ -85,6 +85,40 @@ private Q_SLOTS:
         QCOMPARE(model.data(model.index(0, PipelineListModel::TitleColumn)).toString(), p.commitTitle);
     }
 
+    void durationAndSource_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("startedSecondsAgo");
+        QTest::addColumn<double>("duration");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("running: time so far") << int(PipelineStatus::Running) << 95 << 0.0 << u"1 min 35 s"_s;
+        QTest::newRow("finished: its duration") << int(PipelineStatus::Success) << 4000 << 754.0 << u"12 min 34 s"_s;
+        QTest::newRow("not started") << int(PipelineStatus::Pending) << -1 << 0.0 << QString();
+        QTest::newRow("long") << int(PipelineStatus::Failed) << 9000 << 3725.0 << u"1 h 02 min"_s;
+    }
+    void durationAndSource()
+    {
+        QFETCH(int, status);
+        QFETCH(int, startedSecondsAgo);
+        QFETCH(double, duration);
+        QFETCH(QString, expected);
+        PipelineMonitor monitor(nullptr, nullptr);
+        PipelineListModel model;
+        model.setMonitor(&monitor);
+        Pipeline p = makePipeline(1, PipelineStatus(status));
+        p.source = u"merge_request_event"_s;
+        if (startedSecondsAgo >= 0)
+            p.startedAt = QDateTime::currentDateTimeUtc().addSecs(-startedSecondsAgo);
+        p.duration = duration;
+        monitor.merge({p});
+        const QString shown = model.index(0, PipelineListModel::DurationColumn).data().toString();
+        // A second may tick between the merge and the read.
+        QVERIFY2(shown == expected || (startedSecondsAgo == 95 && shown == u"1 min 36 s"_s), qPrintable(shown));
+        QCOMPARE(model.index(0, 0).data(GitLabSourceRole).toString(), u"merge_request_event"_s);
+        QCOMPARE(pipelineSourceDisplayName(u"merge_request_event"_s), u"Merge request"_s);
+        QCOMPARE(pipelineSourceDisplayName(u"something_new"_s), u"something_new"_s);
+    }
+
     void singleUpdateOfOneInAThousandRows_data()
     {
         QTest::addColumn<int>("row");

@@ -168,6 +168,9 @@ QVariant PipelineListModel::data(const QModelIndex &index, int role) const
         case CreatedColumn:
             return QLocale().toString(p->createdAt.toLocalTime(), QLocale::ShortFormat);
         case DurationColumn:
+            // A running pipeline shows how long it has been running (views repaint it; no dataChanged per second).
+            if (isActive(p->status) && p->startedAt.isValid())
+                return formatDuration(double(p->startedAt.secsTo(QDateTime::currentDateTimeUtc())));
             return formatDuration(p->duration);
         }
         return {};

@@ -24,6 +24,7 @@
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace Shipdeck {
@@ -253,6 +254,14 @@ PipelinesPane::PipelinesPane(ConnectionStatus *gitlab, QWidget *parent)
                       tr("Cancelled pipeline #%1.").arg(id));
     });
     connect(m_log, &QPushButton::clicked, this, &PipelinesPane::showLog);
+    // Running pipelines show their time so far: repaint once a second while one runs and the pane is seen.
+    auto *ticker = new QTimer(this);
+    ticker->setInterval(std::chrono::seconds(1));
+    connect(ticker, &QTimer::timeout, this, [this] {
+        if (m_monitor && m_monitor->hasActivePipelines() && m_pipelineView->isVisible())
+            m_pipelineView->viewport()->update();
+    });
+    ticker->start();
     connect(m_open, &QPushButton::clicked, this, &PipelinesPane::openInGitLab);
     updateActions();
 }
