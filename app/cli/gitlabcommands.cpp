@@ -1,10 +1,12 @@
 #include "gitlabcommands.h"
 
 #include "exitcodes.h"
+#include "keychaintoken.h"
 
 #include "gitlab/gitlabclient.h"
 #include "gitlab/gitlabparse.h"
 #include "net/networkaccess.h"
+#include "settings/settingsstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -119,6 +121,18 @@ bool isGitLabCommand(const QString &command)
 int runGitLabCommand(const QString &command, const QStringList &arguments, QTextStream &out, QTextStream &err,
                      const QProcessEnvironment &environment)
 {
+    GitLabCommandIo io;
+    io.out = &out;
+    io.err = &err;
+    io.environment = environment;
+    return runGitLabCommand(command, arguments, io);
+}
+
+int runGitLabCommand(const QString &command, const QStringList &arguments, const GitLabCommandIo &io)
+{
+    QTextStream defaultOut(stdout), defaultErr(stderr);
+    QTextStream &out = io.out ? *io.out : defaultOut;
+    QTextStream &err = io.err ? *io.err : defaultErr;
     auto fail = [&err](int code, const QString &message) {
         err << "shipdeck-cli: " << oneLine(message) << Qt::endl;
         return code;
@@ -134,7 +148,10 @@ int runGitLabCommand(const QString &command, const QStringList &arguments, QText
     const QCommandLineOption limitOption(u"limit"_s, GitLabCli::tr("At most N items."), u"N"_s, u"20"_s);
     const QCommandLineOption environmentOption(u"environment"_s, GitLabCli::tr("The environment."), u"NAME"_s);
     const QCommandLineOption jsonOption(u"json"_s, GitLabCli::tr("JSON output."));
-    parser.addOptions({urlOption, projectOption, refOption, statusOption, limitOption, environmentOption, jsonOption});
+    // The workspace is chosen by the caller (shipdeck-cli --demo); accepted after the command as well.
+    const QCommandLineOption demoOption(u"demo"_s, GitLabCli::tr("Use the demo workspace."));
+    parser.addOptions(
+        {urlOption, projectOption, refOption, statusOption, limitOption, environmentOption, jsonOption, demoOption});
     for (const QString &argument : arguments) {
         if (argument.startsWith(u"--token"_s) || argument.startsWith(u"--private-token"_s))
             return fail(ExitUsage, GitLabCli::tr("pass the token in SHIPDECK_GITLAB_TOKEN, not on the command line"));
@@ -142,10 +159,35 @@ int runGitLabCommand(const QString &command, const QStringList &arguments, QText
     if (!parser.parse(QStringList {command} + arguments))
         return fail(ExitUsage, parser.errorText());
 
-    const QUrl url(parser.value(urlOption), QUrl::StrictMode);
-    if (!parser.isSet(urlOption) || !url.isValid() || url.isRelative())
-        return fail(ExitUsage, GitLabCli::tr("--gitlab-url URL is required (e.g. https://gitlab.example.com)"));
-    const QString project = parser.value(projectOption).trimmed();
+    // The configured connection fills in what the flags leave out. GitLab counts as configured once a project or
+    // another server than the default was saved (an untouched settings file has gitlab.com and no project).
+    std::optional<GitLabSettings> configured;
+    if (io.workspace) {
+        const GitLabSettings settings = SettingsStore(*io.workspace).gitLab();
+        if (!settings.project.trimmed().isEmpty() || settings.baseUrl != GitLabSettings::defaultBaseUrl())
+            configured = settings;
+    }
+    QUrl url;
+    if (parser.isSet(urlOption)) {
+        url = QUrl(parser.value(urlOption), QUrl::StrictMode);
+        if (!isHttpUrl(url))
+            return fail(ExitUsage,
+                        GitLabCli::tr("--gitlab-url must be an http(s) URL (e.g. https://gitlab.example.com)"));
+    } else if (configured) {
+        url = configured->baseUrl;
+        if (!isHttpUrl(url))
+            return fail(ExitUsage,
+                        GitLabCli::tr("the configured GitLab URL “%1” is not an http(s) URL: fix it in "
+                                      "Shipdeck (Settings → GitLab) or pass --gitlab-url")
+                            .arg(url.toDisplayString()));
+    } else {
+        return fail(ExitUsage,
+                    GitLabCli::tr("no GitLab connection: configure one in Shipdeck (Settings → GitLab) or "
+                                  "pass --gitlab-url"));
+    }
+    const QString project = parser.isSet(projectOption) ? parser.value(projectOption).trimmed()
+        : configured                                    ? configured->project.trimmed()
+                                                        : QString();
     if (project.isEmpty())
         return fail(ExitUsage, GitLabCli::tr("--project is required (a path such as group/project, or an id)"));
     bool limitOk = false;
@@ -167,9 +209,31 @@ int runGitLabCommand(const QString &command, const QStringList &arguments, QText
     if (command == "deployments"_L1 && parser.value(environmentOption).isEmpty())
         return fail(ExitUsage, GitLabCli::tr("usage: deployments --environment NAME [--limit N] [--json]"));
 
-    const QString token = environment.value(u"SHIPDECK_GITLAB_TOKEN"_s);
-    if (token.isEmpty())
+    QString token = io.environment.value(u"SHIPDECK_GITLAB_TOKEN"_s);
+    if (token.isEmpty() && !io.workspace)
         return fail(ExitAuth, GitLabCli::tr("no token: set SHIPDECK_GITLAB_TOKEN"));
+    if (token.isEmpty()) {
+        const KeychainToken saved = readKeychainToken(*io.workspace, SecretStore::Key::GitLabToken);
+        switch (saved.result) {
+        case KeychainToken::Result::Found:
+            token = saved.value;
+            break;
+        case KeychainToken::Result::NotSet:
+            return fail(ExitAuth,
+                        GitLabCli::tr("no token: save one in Shipdeck (Settings → GitLab) or set "
+                                      "SHIPDECK_GITLAB_TOKEN"));
+        case KeychainToken::Result::NoKeychain:
+            return fail(ExitAuth,
+                        GitLabCli::tr("no token: no keychain is available to read it from; set "
+                                      "SHIPDECK_GITLAB_TOKEN"));
+        case KeychainToken::Result::Refused:
+            return fail(
+                ExitAuth,
+                GitLabCli::tr("no token: the keychain refused (%1); set SHIPDECK_GITLAB_TOKEN").arg(saved.error));
+        case KeychainToken::Result::TimedOut:
+            return fail(ExitAuth, GitLabCli::tr("no token: the keychain did not answer; set SHIPDECK_GITLAB_TOKEN"));
+        }
+    }
 
     QObject context;
     QNetworkAccessManager *nam = createNetworkAccessManager(&context);

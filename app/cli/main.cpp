@@ -132,12 +132,16 @@ int main(int argc, char *argv[])
                     "  health [--release V]          Crash-free rates and session counts\n"
                     "  verdict --release V --previous W\n"
                     "                                The new release's error rate against the "
-                    "previous one\n\n"
-                    "GitLab commands take --gitlab-url URL and --project PATH_OR_ID, and the "
-                    "token from the environment variable SHIPDECK_GITLAB_TOKEN; Sentry commands take "
-                    "--sentry-url URL, --org ORG and --sentry-project P, and the token from "
-                    "SHIPDECK_SENTRY_TOKEN. Every command "
-                    "takes --json.\n\n"
+                    "previous one\n"
+                    "        [--max-errors N] [--max-ratio R] [--crash-free-floor PERCENT]\n"
+                    "                                Instead of the configured verdict thresholds\n\n"
+                    "GitLab and Sentry commands use the connection configured in Shipdeck (with "
+                    "--demo: the demo workspace's). GitLab flags override it one by one: --gitlab-url "
+                    "URL, --project PATH_OR_ID; the token comes from the environment variable "
+                    "SHIPDECK_GITLAB_TOKEN, else from the keychain. Sentry flags: --sentry-url URL, "
+                    "--org ORG, --sentry-project P, --environment E; the token comes from "
+                    "SHIPDECK_SENTRY_TOKEN, else from the keychain. Tokens are never taken from the "
+                    "command line. Every command takes --json.\n\n"
                     "Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, "
                     "5 network or server error."));
     parser.addHelpOption();
@@ -149,11 +153,6 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(QStringLiteral("command"), CliText::tr("The command to run."));
     // Everything after the command belongs to the command.
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-
-    // The Sentry commands parse their own options (--release, --sentry-url, …).
-    if (const QStringList arguments = QCoreApplication::arguments();
-        arguments.size() > 1 && Shipdeck::Cli::isSentryCommand(arguments.at(1)))
-        return Shipdeck::Cli::runSentryCommand(arguments);
 
     if (!parser.parse(QCoreApplication::arguments()))
         return fail(ExitUsage, parser.errorText());
@@ -168,12 +167,14 @@ int main(int argc, char *argv[])
     const QStringList args = parser.positionalArguments();
     if (args.isEmpty())
         return fail(ExitUsage, CliText::tr("No command given; see --help."));
-    const Workspace workspace = parser.isSet(demo) ? Workspace::demo() : Workspace::standard();
     const QString command = args.first();
     const QStringList rest = args.mid(1);
+    // --demo may come before or after the command; the connection commands take the workspace's settings and secrets.
+    const bool useDemo = parser.isSet(demo) || rest.contains(QStringLiteral("--demo"));
+    const Workspace workspace = useDemo ? Workspace::demo() : Workspace::standard();
     if (command == QLatin1StringView("releases")) {
         for (const QString &arg : rest) {
-            if (arg != QLatin1StringView("--json"))
+            if (arg != QLatin1StringView("--json") && arg != QLatin1StringView("--demo"))
                 return fail(ExitUsage, CliText::tr("Unknown argument “%1” for releases; see --help.").arg(arg));
         }
         return listReleases(workspace, parser.isSet(json) || rest.contains(QStringLiteral("--json")));
@@ -181,8 +182,26 @@ int main(int argc, char *argv[])
     if (isGitLabCommand(command)) {
         QTextStream out(stdout);
         QTextStream err(stderr);
-        return runGitLabCommand(command,
-                                parser.isSet(json) ? rest + QStringList {QStringLiteral("--json")} : rest, out, err);
+        GitLabCommandIo io;
+        io.out = &out;
+        io.err = &err;
+        io.workspace = workspace;
+        return runGitLabCommand(command, parser.isSet(json) ? rest + QStringList {QStringLiteral("--json")} : rest, io);
+    }
+    // The Sentry commands parse their own options (--release, --sentry-url, …) from the whole command line.
+    if (isSentryCommand(command)) {
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        SentryCommandIo io;
+        io.out = &out;
+        io.err = &err;
+        io.token = qEnvironmentVariable("SHIPDECK_SENTRY_TOKEN");
+        io.workspace = workspace;
+        QStringList arguments {QCoreApplication::arguments().value(0), command};
+        arguments += rest;
+        if (parser.isSet(json))
+            arguments.append(QStringLiteral("--json"));
+        return runSentryCommand(arguments, io);
     }
     return fail(ExitUsage, CliText::tr("Unknown command “%1”; see --help.").arg(command));
 }

@@ -1,16 +1,19 @@
 #include "sentrycommands.h"
 
 #include "exitcodes.h"
+#include "keychaintoken.h"
 
 #include "sentry/releaseverdict.h"
 #include "sentry/releaseverdictjob.h"
 #include "sentry/sentryclient.h"
+#include "settings/settingsstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QTextStream>
 #include <QTimeZone>
@@ -18,6 +21,7 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <limits>
 #include <memory>
 
 using namespace Qt::Literals::StringLiterals;
@@ -34,6 +38,12 @@ struct Tr
 QString iso(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC).toString(Qt::ISODate);
+}
+
+/// A bound for a message: "0.1", "1000000".
+QString plain(double value)
+{
+    return QString::number(value, 'f', QLocale::FloatingPointShortest);
 }
 
 QJsonValue optionalNumber(const std::optional<double> &value)
@@ -136,44 +146,51 @@ void printHealth(Runner *runner, SentrySessionsJob *job, bool json)
 
 /// verdict: ReleaseVerdictJob reads release details of both, the errors of both windows and their sessions.
 void runVerdict(Runner *runner, const QStringList &projects, const QString &environment, const QString &release,
-                const QString &previous, bool json)
+                const QString &previous, const VerdictThresholds &thresholds, bool json)
 {
-    ReleaseVerdictJob *job
-        = ReleaseVerdictJob::start(runner->m_client, projects, environment, release, previous, {}, runner->m_client);
+    ReleaseVerdictJob *job = ReleaseVerdictJob::start(runner->m_client, projects, environment, release, previous,
+                                                      thresholds, runner->m_client);
     QObject::connect(job, &ReleaseVerdictJob::parseWarnings, runner->m_client,
                      [runner](const ParseWarnings &warnings) { runner->warn(warnings); });
-    QObject::connect(job, &ReleaseVerdictJob::finished, runner->m_client, [runner, json](ReleaseVerdictJob *done) {
-        if (done->hasError()) {
-            *runner->m_io.err << "shipdeck-cli: " << done->error().message << Qt::endl;
-            runner->done(exitCodeFor(done->error()));
-            return;
-        }
-        const ReleaseVerdict &verdict = done->verdict();
-        QTextStream &out = *runner->m_io.out;
-        if (json) {
-            out << QJsonDocument(
-                       QJsonObject {
-                           {u"release"_s, done->currentRelease().version},
-                           {u"previous"_s, done->previousRelease().version},
-                           {u"level"_s, ReleaseVerdict::levelKey(verdict.level)},
-                           {u"ratio"_s,
-                            std::isfinite(verdict.ratio) ? QJsonValue(verdict.ratio) : QJsonValue(QJsonValue::Null)},
-                           {u"errors_per_minute"_s, verdict.errorsPerMinute},
-                           {u"previous_errors_per_minute"_s, verdict.previousErrorsPerMinute},
-                           {u"normalised_by_sessions"_s, verdict.normalisedBySessions},
-                           {u"minutes_since_deploy"_s, verdict.minutesSinceDeploy},
-                           {u"crash_free_sessions"_s, optionalNumber(done->currentWindow().crashFreeRate)},
-                           {u"reasons"_s, QJsonArray::fromStringList(verdict.reasons)},
-                           {u"summary"_s, verdict.summary},
-                       })
-                       .toJson(QJsonDocument::Indented);
-        } else {
-            out << verdict.summary << Qt::endl;
-            for (const QString &reason : verdict.reasons)
-                out << "  " << reason << Qt::endl;
-        }
-        runner->done(ExitOk);
-    });
+    QObject::connect(
+        job, &ReleaseVerdictJob::finished, runner->m_client, [runner, thresholds, json](ReleaseVerdictJob *done) {
+            if (done->hasError()) {
+                *runner->m_io.err << "shipdeck-cli: " << done->error().message << Qt::endl;
+                runner->done(exitCodeFor(done->error()));
+                return;
+            }
+            const ReleaseVerdict &verdict = done->verdict();
+            QTextStream &out = *runner->m_io.out;
+            if (json) {
+                out << QJsonDocument(
+                           QJsonObject {
+                               {u"release"_s, done->currentRelease().version},
+                               {u"previous"_s, done->previousRelease().version},
+                               {u"level"_s, ReleaseVerdict::levelKey(verdict.level)},
+                               {u"ratio"_s,
+                                std::isfinite(verdict.ratio) ? QJsonValue(verdict.ratio)
+                                                             : QJsonValue(QJsonValue::Null)},
+                               {u"errors_per_minute"_s, verdict.errorsPerMinute},
+                               {u"previous_errors_per_minute"_s, verdict.previousErrorsPerMinute},
+                               {u"normalised_by_sessions"_s, verdict.normalisedBySessions},
+                               {u"minutes_since_deploy"_s, verdict.minutesSinceDeploy},
+                               {u"crash_free_sessions"_s, optionalNumber(done->currentWindow().crashFreeRate)},
+                               {u"reasons"_s, QJsonArray::fromStringList(verdict.reasons)},
+                               {u"summary"_s, verdict.summary},
+                               {u"thresholds"_s,
+                                QJsonObject {{u"max_errors_per_minute"_s, thresholds.maxErrorsPerMinute},
+                                             {u"max_ratio"_s, thresholds.maxRatio},
+                                             {u"crash_free_floor"_s, thresholds.crashFreeFloor},
+                                             {u"min_minutes"_s, thresholds.minMinutes}}},
+                           })
+                           .toJson(QJsonDocument::Indented);
+            } else {
+                out << verdict.summary << Qt::endl;
+                for (const QString &reason : verdict.reasons)
+                    out << "  " << reason << Qt::endl;
+            }
+            runner->done(ExitOk);
+        });
 }
 
 } // namespace
@@ -217,8 +234,20 @@ int runSentryCommand(const QStringList &arguments, const SentryCommandIo &givenI
     const QCommandLineOption range(u"range"_s, Tr::tr("Time range, e.g. 24h or 7d."), u"duration"_s, u"24h"_s);
     const QCommandLineOption interval(u"interval"_s, Tr::tr("Bucket size, e.g. 1h."), u"duration"_s);
     const QCommandLineOption json(u"json"_s, Tr::tr("Print JSON for scripts."));
-    const QCommandLineOption demo(u"demo"_s, Tr::tr("Ignored (accepted for symmetry with other commands)."));
-    parser.addOptions({url, org, project, release, previous, environment, range, interval, json, demo});
+    const QCommandLineOption demo(u"demo"_s, Tr::tr("Use the demo workspace (chosen by the caller)."));
+    const QCommandLineOption maxErrors(u"max-errors"_s, Tr::tr("verdict: errors per minute that count as bad."),
+                                       u"n"_s);
+    const QCommandLineOption maxRatio(
+        u"max-ratio"_s, Tr::tr("verdict: times the previous release's error rate that count as bad."), u"r"_s);
+    const QCommandLineOption crashFreeFloor(u"crash-free-floor"_s,
+                                            Tr::tr("verdict: crash-free sessions below this percentage are critical."),
+                                            u"percent"_s);
+    parser.addOptions({url, org, project, release, previous, environment, range, interval, json, demo, maxErrors,
+                       maxRatio, crashFreeFloor});
+    for (const QString &argument : arguments.mid(1)) {
+        if (argument.startsWith(u"--token"_s) || argument.startsWith(u"--auth-token"_s))
+            return fail(ExitUsage, Tr::tr("Pass the token in SHIPDECK_SENTRY_TOKEN, not on the command line."));
+    }
     if (!parser.parse(arguments))
         return fail(ExitUsage, parser.errorText());
     const QStringList positional = parser.positionalArguments();
@@ -226,15 +255,87 @@ int runSentryCommand(const QStringList &arguments, const SentryCommandIo &givenI
         return fail(ExitUsage, Tr::tr("Expected one command: errors, health or verdict."));
     const QString command = positional.first();
 
-    const QUrl base(parser.value(url), QUrl::StrictMode);
-    if (!parser.isSet(url) || !base.isValid() || base.host().isEmpty()
-        || (base.scheme() != "http"_L1 && base.scheme() != "https"_L1))
-        return fail(ExitUsage, Tr::tr("--sentry-url must be an http(s) URL."));
-    if (parser.value(org).isEmpty())
+    // The configured connection and thresholds fill in what the flags leave out. Sentry counts as configured once an
+    // organization, a project or another region than the default was saved.
+    std::optional<SentrySettings> configured;
+    VerdictThresholds thresholds;
+    if (io.workspace) {
+        const SettingsStore settings(*io.workspace);
+        const SentrySettings sentry = settings.sentry();
+        if (!sentry.organization.trimmed().isEmpty() || !sentry.projects.isEmpty()
+            || sentry.region != SentrySettings().region)
+            configured = sentry;
+        thresholds = settings.thresholds();
+    }
+    QUrl base;
+    if (parser.isSet(url)) {
+        base = QUrl(parser.value(url), QUrl::StrictMode);
+        if (!isHttpUrl(base))
+            return fail(ExitUsage, Tr::tr("--sentry-url must be an http(s) URL."));
+    } else if (configured) {
+        base = configured->apiBaseUrl();
+        if (!isHttpUrl(base))
+            return fail(ExitUsage,
+                        Tr::tr("the configured Sentry server “%1” is not an http(s) URL: fix it in Shipdeck "
+                               "(Settings → Sentry) or pass --sentry-url")
+                            .arg(base.toDisplayString()));
+    } else {
+        return fail(ExitUsage,
+                    Tr::tr("no Sentry connection: configure one in Shipdeck (Settings → Sentry) or pass "
+                           "--sentry-url"));
+    }
+    const QString organization = parser.isSet(org) ? parser.value(org).trimmed()
+        : configured                               ? configured->organization.trimmed()
+                                                   : QString();
+    if (organization.isEmpty())
         return fail(ExitUsage, Tr::tr("--org is required."));
-    if (io.token.isEmpty())
-        return fail(ExitAuth, Tr::tr("No Sentry token: set SHIPDECK_SENTRY_TOKEN."));
-    const QStringList projects = parser.values(project);
+    const QStringList projects
+        = parser.isSet(project) ? parser.values(project) : (configured ? configured->projects : QStringList());
+    const QString environmentName = parser.isSet(environment) ? parser.value(environment)
+        : configured                                          ? configured->environment
+                                                              : QString();
+
+    // Thresholds: each flag overrides the configured value; out of the bounds VerdictThresholds::bounded() keeps,
+    // a number is refused rather than silently changed.
+    auto readThreshold
+        = [&parser](const QCommandLineOption &option, double scale, double *value, double low, double high) {
+              if (!parser.isSet(option))
+                  return true;
+              bool ok = false;
+              const double number = parser.value(option).trimmed().toDouble(&ok) / scale;
+              if (!ok || !std::isfinite(number) || number < low || number > high)
+                  return false;
+              *value = number;
+              return true;
+          };
+    {
+        VerdictThresholds lowest, highest;
+        lowest.maxErrorsPerMinute = lowest.maxRatio = lowest.crashFreeFloor = std::numeric_limits<double>::lowest();
+        highest.maxErrorsPerMinute = highest.maxRatio = highest.crashFreeFloor = std::numeric_limits<double>::max();
+        lowest = lowest.bounded();
+        highest = highest.bounded();
+        if (!readThreshold(maxErrors, 1, &thresholds.maxErrorsPerMinute, lowest.maxErrorsPerMinute,
+                           highest.maxErrorsPerMinute))
+            return fail(ExitUsage,
+                        Tr::tr("Invalid --max-errors “%1”; use a number of errors per minute from %2 to %3.")
+                            .arg(parser.value(maxErrors))
+                            .arg(plain(lowest.maxErrorsPerMinute))
+                            .arg(plain(highest.maxErrorsPerMinute)));
+        if (!readThreshold(maxRatio, 1, &thresholds.maxRatio, lowest.maxRatio, highest.maxRatio))
+            return fail(ExitUsage,
+                        Tr::tr("Invalid --max-ratio “%1”; use a number from %2 to %3.")
+                            .arg(parser.value(maxRatio))
+                            .arg(plain(lowest.maxRatio))
+                            .arg(plain(highest.maxRatio)));
+        if (!readThreshold(crashFreeFloor, 100, &thresholds.crashFreeFloor, lowest.crashFreeFloor,
+                           highest.crashFreeFloor))
+            return fail(ExitUsage,
+                        Tr::tr("Invalid --crash-free-floor “%1”; use a percentage from %2 to %3.")
+                            .arg(parser.value(crashFreeFloor))
+                            .arg(plain(lowest.crashFreeFloor * 100))
+                            .arg(plain(highest.crashFreeFloor * 100)));
+    }
+
     auto releaseName = [&projects](const QString &version) {
         return version.isEmpty() || version.contains(u'@') || projects.size() != 1 ? version
                                                                                    : projects.first() + u'@' + version;
@@ -253,20 +354,46 @@ int runSentryCommand(const QStringList &arguments, const SentryCommandIo &givenI
     if (command == "verdict"_L1 && (parser.value(release).isEmpty() || parser.value(previous).isEmpty()))
         return fail(ExitUsage, Tr::tr("verdict needs --release and --previous."));
 
+    QString token = io.token;
+    if (token.isEmpty() && !io.workspace)
+        return fail(ExitAuth, Tr::tr("No Sentry token: set SHIPDECK_SENTRY_TOKEN."));
+    if (token.isEmpty()) {
+        const KeychainToken saved = readKeychainToken(*io.workspace, SecretStore::Key::SentryToken);
+        switch (saved.result) {
+        case KeychainToken::Result::Found:
+            token = saved.value;
+            break;
+        case KeychainToken::Result::NotSet:
+            return fail(
+                ExitAuth,
+                Tr::tr("No Sentry token: save one in Shipdeck (Settings → Sentry) or set SHIPDECK_SENTRY_TOKEN."));
+        case KeychainToken::Result::NoKeychain:
+            return fail(ExitAuth,
+                        Tr::tr("No Sentry token: no keychain is available to read it from; set "
+                               "SHIPDECK_SENTRY_TOKEN."));
+        case KeychainToken::Result::Refused:
+            return fail(ExitAuth,
+                        Tr::tr("No Sentry token: the keychain refused (%1); set SHIPDECK_SENTRY_TOKEN.")
+                            .arg(QString(saved.error).replace(u'\n', u' ').simplified()));
+        case KeychainToken::Result::TimedOut:
+            return fail(ExitAuth, Tr::tr("No Sentry token: the keychain did not answer; set SHIPDECK_SENTRY_TOKEN."));
+        }
+    }
+
     std::unique_ptr<QNetworkAccessManager> ownNam;
     QNetworkAccessManager *nam = io.nam;
     if (!nam) {
         ownNam = std::make_unique<QNetworkAccessManager>();
         nam = ownNam.get();
     }
-    SentryClient client(nam, base, parser.value(org), io.token);
+    SentryClient client(nam, base, organization, token);
     Runner runner(io, &client);
     const bool asJson = parser.isSet(json);
 
     if (command == "errors"_L1) {
         ErrorSeriesQuery query;
         query.projects = projects;
-        query.environment = parser.value(environment);
+        query.environment = environmentName;
         if (parser.isSet(release))
             query.releases = {releaseName(parser.value(release))};
         query.statsPeriod = durationString(*rangeSeconds);
@@ -282,7 +409,7 @@ int runSentryCommand(const QStringList &arguments, const SentryCommandIo &givenI
     } else if (command == "health"_L1) {
         SessionsQuery query;
         query.projects = projects;
-        query.environment = parser.value(environment);
+        query.environment = environmentName;
         if (parser.isSet(release))
             query.releases = {releaseName(parser.value(release))};
         query.statsPeriod = durationString(*rangeSeconds);
@@ -296,8 +423,8 @@ int runSentryCommand(const QStringList &arguments, const SentryCommandIo &givenI
             runner.done(ExitOk);
         });
     } else {
-        runVerdict(&runner, projects, parser.value(environment), releaseName(parser.value(release)),
-                   releaseName(parser.value(previous)), asJson);
+        runVerdict(&runner, projects, environmentName, releaseName(parser.value(release)),
+                   releaseName(parser.value(previous)), thresholds, asJson);
     }
     QCoreApplication::exec();
     return runner.m_code;

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "settings/workspace.h"
+
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 class QNetworkAccessManager;
 class QTextStream;
@@ -17,8 +21,12 @@ struct SentryCommandIo
 {
     QTextStream *out = nullptr;
     QTextStream *err = nullptr;
-    QString token; ///< the Sentry auth token (never taken from the command line)
+    QString token; ///< the Sentry auth token (never taken from the command line); empty: the workspace's keychain
     QNetworkAccessManager *nam = nullptr;
+    /// The workspace whose configured Sentry connection (SettingsStore::sentry()) and verdict thresholds
+    /// (SettingsStore::thresholds()) fill in what the flags leave out, and whose keychain holds the token when
+    /// @c token is empty. Without one only the flags and @c token count, and the thresholds are the defaults.
+    std::optional<Workspace> workspace;
 };
 
 /**
@@ -28,15 +36,19 @@ struct SentryCommandIo
  * @p arguments is the whole command line, program name first, e.g. QCoreApplication::arguments():
  *   shipdeck-cli errors  [--release V] [--environment E] [--range 24h] [--interval 1h] [--json]
  *   shipdeck-cli health  [--release V] [--environment E] [--range 24h] [--json]
- *   shipdeck-cli verdict --release V --previous W [--environment E] [--json]
+ *   shipdeck-cli verdict --release V --previous W [--environment E] [--max-errors N] [--max-ratio R]
+ *                        [--crash-free-floor PERCENT] [--json]
  * plus the connection: --sentry-url URL (region host or self-hosted, may have a path prefix), --org SLUG,
  * --sentry-project SLUG (repeatable). A release without '@' and a single project becomes "project@release".
+ * Each of them, and --environment, defaults to the workspace's configured connection (io.workspace); with neither a
+ * URL the command fails with exit code 2. verdict judges with the configured thresholds, each overridable by its flag.
  *
  * Needs a QCoreApplication: the requests run on its event loop (QCoreApplication::exec() is called here and quits when
- * the command is done; no nested loop). The token comes from the environment variable SHIPDECK_SENTRY_TOKEN.
+ * the command is done; no nested loop). The token comes from the environment variable SHIPDECK_SENTRY_TOKEN; this
+ * overload uses no workspace.
  */
 [[nodiscard]] int runSentryCommand(const QStringList &arguments);
-/// The same with explicit streams, token and network access manager (for tests).
+/// The same with explicit streams, token, network access manager and workspace (shipdeck-cli, tests).
 [[nodiscard]] int runSentryCommand(const QStringList &arguments, const SentryCommandIo &io);
 
 } // namespace Shipdeck::Cli

@@ -1,13 +1,15 @@
-// The GitLab commands of shipdeck-cli against the sandbox. shipdeck-cli does not dispatch to runGitLabCommand()
-// yet, so the function is tested in-process (it runs QCoreApplication::exec() until its request has finished).
+// The GitLab commands of shipdeck-cli against the sandbox, in-process through runGitLabCommand() (it runs
+// QCoreApplication::exec() until its request has finished): flags, the configured connection, exit codes.
 #include "gitlabcommands.h"
 #include "sandboxprocess.h"
+#include "settings/settingsstore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
 
@@ -93,6 +95,113 @@ private Q_SLOTS:
             QVERIFY(outText.isEmpty());
             QCOMPARE(errText.count(u'\n'), 1); // one line
             QVERIFY(errText.startsWith(u"shipdeck-cli: "_s));
+        }
+        QVERIFY(!errText.contains(m_sandbox.value("gitlab_token")));
+    }
+
+    // The connection configured in the workspace (Settings → GitLab) is used where no flag is given; a flag
+    // overrides its setting; without either there is no connection.
+    void configuredConnection_data()
+    {
+        QTest::addColumn<QString>("settingsUrl"); // SANDBOX, DEAD (nothing listens) or a URL; empty: not configured
+        QTest::addColumn<QString>("settingsProject"); // SANDBOX or a path
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("token"); // GOOD or a token; empty: none in the environment (the keychain is asked)
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("contains"); // in stdout on success, else in stderr
+
+        const QString good = u"GOOD"_s;
+        const QStringList pipelines {u"pipelines"_s, u"--ref"_s, u"main"_s, u"--limit"_s, u"3"_s};
+        QTest::newRow("settings only") << u"SANDBOX"_s << u"SANDBOX"_s << pipelines << good << 0 << u"\tmain\t"_s;
+        QTest::newRow("settings only, json")
+            << u"SANDBOX"_s << u"SANDBOX"_s << QStringList {u"environments"_s, u"--json"_s} << good << 0
+            << u"\"name\": \"production\""_s;
+        QTest::newRow("--gitlab-url overrides the setting")
+            << u"DEAD"_s << u"SANDBOX"_s << pipelines + QStringList {u"--gitlab-url"_s, u"SANDBOX"_s} << good << 0
+            << u"\tmain\t"_s;
+        QTest::newRow("the setting is used (dead server)")
+            << u"DEAD"_s << u"SANDBOX"_s << pipelines << good << 5 << u"shipdeck-cli: "_s;
+        QTest::newRow("--project overrides the setting")
+            << u"SANDBOX"_s << u"acme/nope"_s << pipelines + QStringList {u"--project"_s, u"SANDBOX"_s} << good << 0
+            << u"\tmain\t"_s;
+        QTest::newRow("flag for an unknown project")
+            << u"SANDBOX"_s << u"SANDBOX"_s << pipelines + QStringList {u"--project"_s, u"acme/nope"_s} << good << 4
+            << u"shipdeck-cli: "_s;
+        QTest::newRow("configured unknown project")
+            << u"SANDBOX"_s << u"acme/nope"_s << pipelines << good << 4 << u"shipdeck-cli: "_s;
+        QTest::newRow("bad token") << u"SANDBOX"_s << u"SANDBOX"_s << pipelines << u"glpat-wrong"_s << 3
+                                   << u"shipdeck-cli: "_s;
+        QTest::newRow("no token, keychain has none")
+            << u"SANDBOX"_s << u"SANDBOX"_s << pipelines << QString() << 3 << u"SHIPDECK_GITLAB_TOKEN"_s;
+        QTest::newRow("nothing configured, no flag")
+            << QString() << QString() << pipelines << good << 2
+            << u"shipdeck-cli: no GitLab connection: configure one in Shipdeck (Settings → GitLab) or pass "
+               "--gitlab-url\n"_s;
+        QTest::newRow("nothing configured, flags")
+            << QString() << QString()
+            << pipelines + QStringList {u"--gitlab-url"_s, u"SANDBOX"_s, u"--project"_s, u"SANDBOX"_s} << good << 0
+            << u"\tmain\t"_s;
+        QTest::newRow("configured URL, no project")
+            << u"https://gitlab.example.com"_s << QString() << pipelines << good << 2 << u"--project"_s;
+        QTest::newRow("invalid --gitlab-url")
+            << u"SANDBOX"_s << u"SANDBOX"_s << pipelines + QStringList {u"--gitlab-url"_s, u"gitlab"_s} << good << 2
+            << u"--gitlab-url"_s;
+    }
+    void configuredConnection()
+    {
+        QFETCH(QString, settingsUrl);
+        QFETCH(QString, settingsProject);
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, token);
+        QFETCH(int, exitCode);
+        QFETCH(QString, contains);
+        auto resolve = [this](const QString &value) {
+            if (value == "SANDBOX"_L1)
+                return m_sandbox.gitlabUrl().toString();
+            if (value == "DEAD"_L1)
+                return u"http://127.0.0.1:1"_s;
+            return value;
+        };
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Workspace workspace = Workspace::inDirectory(dir.path(), u"Shipdeck Test tst_gitlabcli"_s);
+        QVERIFY(workspace.ensureExists());
+        if (!settingsUrl.isEmpty() || !settingsProject.isEmpty()) {
+            SettingsStore settings(workspace);
+            GitLabSettings gitlab;
+            if (!settingsUrl.isEmpty())
+                gitlab.baseUrl = QUrl(resolve(settingsUrl));
+            gitlab.project = settingsProject == "SANDBOX"_L1 ? m_sandbox.value("gitlab_project") : settingsProject;
+            settings.setGitLab(gitlab);
+        }
+        for (qsizetype i = 1; i < arguments.size(); ++i) {
+            if (arguments.at(i - 1) == "--gitlab-url"_L1)
+                arguments[i] = resolve(arguments.at(i));
+            else if (arguments.at(i - 1) == "--project"_L1 && arguments.at(i) == "SANDBOX"_L1)
+                arguments[i] = m_sandbox.value("gitlab_project");
+        }
+
+        QString outText, errText;
+        QTextStream out(&outText), err(&errText);
+        GitLabCommandIo io;
+        io.out = &out;
+        io.err = &err;
+        io.environment = QProcessEnvironment();
+        if (!token.isEmpty())
+            io.environment.insert(u"SHIPDECK_GITLAB_TOKEN"_s,
+                                  token == "GOOD"_L1 ? m_sandbox.value("gitlab_token") : token);
+        io.workspace = workspace;
+        const int code = runGitLabCommand(arguments.first(), arguments.mid(1), io);
+        out.flush();
+        err.flush();
+        QVERIFY2(code == exitCode, qPrintable(u"exit %1, stderr: %2"_s.arg(code).arg(errText)));
+        if (exitCode == 0) {
+            QVERIFY2(outText.contains(contains), qPrintable(outText));
+            QVERIFY(errText.isEmpty());
+        } else {
+            QVERIFY(outText.isEmpty());
+            QCOMPARE(errText.count(u'\n'), 1); // one line
+            QVERIFY2(errText.startsWith(u"shipdeck-cli: "_s) && errText.contains(contains), qPrintable(errText));
         }
         QVERIFY(!errText.contains(m_sandbox.value("gitlab_token")));
     }
