@@ -620,7 +620,9 @@ private Q_SLOTS:
         QVERIFY2(!job.hasError(), qPrintable(job.error().message));
         QCOMPARE(received.size(), log.size());
         QVERIFY(received == log);
-        QVERIFY2(pieces > 1, qPrintable(QString::number(pieces)));
+        // How many pieces depends on the scheduler (a loaded machine may read it all at once); that bytes are
+        // handed out before the body is complete is shown by streamingCutOffIsNotRetried().
+        QVERIFY(pieces >= 1);
         QVERIFY(job.body().isEmpty());
         QCOMPARE(job.bytesReceived(), log.size());
     }

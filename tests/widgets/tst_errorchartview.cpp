@@ -417,6 +417,36 @@ private Q_SLOTS:
         QCOMPARE(view->hoveredTime(), -1);
     }
 
+    void keyboardStepsThroughTheBuckets()
+    {
+        // Without a mouse: Control+Right/Left show the values bucket by bucket, Escape hides them.
+        ErrorChartView *view = shownView({makeSeries(QStringLiteral("r@1"), 100, wave)});
+        QVERIFY(view);
+        view->setFocus();
+        const QString description = view->accessibleDescription();
+        QVERIFY(description.contains(QLatin1StringView("Control")));
+        QTest::keyClick(view, Qt::Key_Right, Qt::ControlModifier);
+        const qint64 first = view->hoveredTime();
+        QCOMPARE(first, view->visibleRange().first);
+        QTest::keyClick(view, Qt::Key_Right, Qt::ControlModifier);
+        QCOMPARE(view->hoveredTime(), first + Minute);
+        // The values are read out: the accessible description is the callout while inspecting.
+        QCOMPARE(view->accessibleDescription(), view->hoverText(first + Minute));
+        QTest::keyClick(view, Qt::Key_Left, Qt::ControlModifier);
+        QCOMPARE(view->hoveredTime(), first);
+        QTest::keyClick(view, Qt::Key_Escape);
+        QCOMPARE(view->hoveredTime(), -1);
+        QCOMPARE(view->accessibleDescription(), description);
+        // From nothing, Control+Left starts at the newest bucket.
+        QTest::keyClick(view, Qt::Key_Left, Qt::ControlModifier);
+        QCOMPARE(view->hoveredTime(), Start + 99 * Minute);
+        // Plain Left still pans (no inspection step).
+        const auto before = view->visibleRange();
+        QTest::keyClick(view, Qt::Key_Plus);
+        QTest::keyClick(view, Qt::Key_Left);
+        QVERIFY(view->visibleRange() != before);
+    }
+
     void marksDeployments()
     {
         ErrorChartView *view = shownView({makeSeries(QStringLiteral("r@1"), 120, wave)});
@@ -515,33 +545,6 @@ private Q_SLOTS:
         sendMouse(view, QEvent::MouseMove, pos, Qt::NoButton, Qt::NoButton);
         snapshot(view, "errorchart-markers-hover-rtl");
         QApplication::setLayoutDirection(Qt::LeftToRight);
-    }
-
-    // Time to redraw (reduce every line to the plot width and hand it to Qt Charts) with n buckets per line.
-    // A benchmark, skipped unless SHIPDECK_BENCH is set: SHIPDECK_BENCH=1 tst_errorchartview redraw
-    void redraw_data()
-    {
-        QTest::addColumn<qsizetype>("size");
-        QTest::newRow("1e3") << qsizetype(1000);
-        QTest::newRow("1e5") << qsizetype(100000);
-        QTest::newRow("1e6") << qsizetype(1000000);
-        QTest::newRow("1e7") << qsizetype(10000000);
-    }
-
-    void redraw()
-    {
-        if (qEnvironmentVariableIsEmpty("SHIPDECK_BENCH"))
-            QSKIP("a benchmark: set SHIPDECK_BENCH=1 to run it");
-        QFETCH(qsizetype, size);
-        ErrorChartView *view = shownView({makeSeries(QStringLiteral("r@2"), size, wave, 0, true),
-                                                     makeSeries(QStringLiteral("r@1"), size, wave, 0, true)});
-        QVERIFY(view);
-        view->resize(1300, 600);
-        QTRY_VERIFY(int(view->chart()->plotArea().width()) > 1100);
-        QBENCHMARK
-        {
-            view->redraw();
-        }
     }
 };
 

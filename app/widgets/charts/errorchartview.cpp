@@ -64,10 +64,12 @@ ErrorChartView::ErrorChartView(QWidget *parent)
     setMouseTracking(true);
     viewport()->setMouseTracking(true);
     setAccessibleName(tr("Error rates"));
-    setAccessibleDescription(tr("Errors per minute of each release over time, with a line at every deployment. "
-                                "Plus and minus or the mouse wheel zoom the time axis, Left and Right or dragging "
-                                "pan it, Shift and dragging zooms to a span, Home or 0 shows the whole range and "
-                                "follows live data. Hover a point for the exact values."));
+    m_description = tr("Errors per minute of each release over time, with a line at every deployment. "
+                       "Plus and minus or the mouse wheel zoom the time axis, Left and Right or dragging "
+                       "pan it, Shift and dragging zooms to a span, Home or 0 shows the whole range and "
+                       "follows live data. Hover a point, or step through the buckets with Control and "
+                       "Left or Right, for the exact values; Escape hides them.");
+    setAccessibleDescription(m_description);
 
     // A new plot width needs a new reduction. Not from inside the layout that changed it (changing the axes there
     // lays the chart out again, recursively): once, after it.
@@ -567,11 +569,30 @@ void ErrorChartView::updateHover(const QPoint &viewportPos)
     viewport()->update();
 }
 
+void ErrorChartView::inspectStep(int direction)
+{
+    // The keyboard's hover: the next or previous bucket, from the one shown (or from the edge of the window), with
+    // the same callout; the window follows when the bucket leaves it.
+    const qint64 interval = std::max<qint64>(1, bucketInterval());
+    const qint64 start = m_hoverTime >= 0 ? m_hoverTime : (direction > 0 ? m_from - interval : m_to + interval);
+    const qint64 bucket = nearestBucket(std::clamp(start + direction * interval, m_dataFrom, m_dataTo));
+    if (bucket < 0)
+        return;
+    if (bucket < m_from || bucket > m_to)
+        panBy(bucket < m_from ? bucket - m_from : bucket - m_to);
+    const QRectF plot = plotRect();
+    m_hoverTime = bucket;
+    m_hoverPos = QPointF(chart()->mapToScene(QPointF(xOf(bucket), 0)).x(), plot.center().y());
+    setAccessibleDescription(hoverText(bucket)); // read out by screen readers
+    viewport()->update();
+}
+
 void ErrorChartView::clearHover()
 {
     if (m_hoverTime < 0)
         return;
     m_hoverTime = -1;
+    setAccessibleDescription(m_description);
     viewport()->update();
 }
 
@@ -587,7 +608,19 @@ void ErrorChartView::keyPressEvent(QKeyEvent *event)
     const qint64 span = m_to - m_from;
     // Zooming from the keyboard keeps a live window live (anchored at its end), otherwise zooms around the middle.
     const qint64 anchor = isFollowingLive() ? m_to : m_from + span / 2;
+    if ((event->modifiers() & Qt::ControlModifier) && (event->key() == Qt::Key_Left || event->key() == Qt::Key_Right)) {
+        inspectStep(event->key() == Qt::Key_Right ? 1 : -1);
+        event->accept();
+        return;
+    }
     switch (event->key()) {
+    case Qt::Key_Escape:
+        if (m_hoverTime < 0) {
+            QChartView::keyPressEvent(event);
+            return;
+        }
+        clearHover();
+        break;
     case Qt::Key_Plus:
     case Qt::Key_Equal:
         zoomAround(anchor, ZoomStep);

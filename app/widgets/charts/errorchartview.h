@@ -128,6 +128,7 @@ private:
     void setUserRange(qint64 from, qint64 to);
     void updateHover(const QPoint &viewportPos);
     void clearHover();
+    void inspectStep(int direction);
     [[nodiscard]] QRectF plotRect() const; ///< the plot area in scene coordinates
     [[nodiscard]] qint64 nearestBucket(qint64 timeMs) const;
     [[nodiscard]] static double rate(const ErrorSeries &series, double count);
@@ -152,6 +153,7 @@ private:
     bool m_redrawQueued = false;
 
     qint64 m_hoverTime = -1;
+    QString m_description; ///< the accessible description: what the chart shows and its keys
     QPointF m_hoverPos; ///< scene coordinates
     bool m_dragging = false;
     QPoint m_dragLast;
