@@ -8,44 +8,6 @@
         <translation>هیچ انتشاری نیست.</translation>
     </message>
     <message>
-        <source>Shipdeck on the command line.
-
-Commands:
-  releases                      List the releases of the workspace
-  pipelines [--ref R] [--status S] [--limit N]
-                                Recent pipelines of the GitLab project
-  jobs PIPELINE_ID              The jobs of a pipeline, by stage
-  environments                  Environments and what is deployed
-  deployments --environment E   Deployments of an environment, newest first
-  errors [--release V] [--environment E] [--range 24h] [--interval 1h]
-                                Error counts per interval from Sentry
-  health [--release V]          Crash-free rates and session counts
-  verdict --release V --previous W
-                                The new release's error rate against the previous one
-
-GitLab commands take --gitlab-url URL and --project PATH_OR_ID, and the token from the environment variable SHIPDECK_GITLAB_TOKEN; Sentry commands take --sentry-url URL, --org ORG and --sentry-project P, and the token from SHIPDECK_SENTRY_TOKEN. Every command takes --json.
-
-Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network or server error.</source>
-        <translation>‏Shipdeck در خط فرمان.
-
-فرمان‌ها:
-  releases                      فهرست انتشارهای فضای کار
-  pipelines [--ref R] [--status S] [--limit N]
-                                خطوط لولهٔ اخیر پروژهٔ GitLab
-  jobs PIPELINE_ID              کارهای یک خط لوله، به ترتیب مرحله
-  environments                  محیط‌ها و آنچه در آن‌ها مستقر است
-  deployments --environment E   استقرارهای یک محیط، تازه‌ترین نخست
-  errors [--release V] [--environment E] [--range 24h] [--interval 1h]
-                                شمار خطاها در هر بازه از Sentry
-  health [--release V]          نرخ‌های بدون فروپاشی و شمار نشست‌ها
-  verdict --release V --previous W
-                                نرخ خطای انتشار تازه در برابر انتشار پیشین
-
-فرمان‌های GitLab گزینه‌های ‎--gitlab-url URL‎ و ‎--project PATH_OR_ID‎ را می‌گیرند و توکن را از متغیر محیطی SHIPDECK_GITLAB_TOKEN می‌خوانند؛ فرمان‌های Sentry گزینه‌های ‎--sentry-url URL‎، ‎--org ORG‎ و ‎--sentry-project P‎ را می‌گیرند و توکن را از SHIPDECK_SENTRY_TOKEN می‌خوانند. همهٔ فرمان‌ها ‎--json‎ را می‌پذیرند.
-
-کدهای خروج: 0 موفق، 1 شکست، 2 کاربرد نادرست، 3 احراز هویت، 4 پیدا نشد، 5 خطای شبکه یا کارساز.</translation>
-    </message>
-    <message>
         <source>Print the Shipdeck and Qt versions.</source>
         <translation>نسخه‌های Shipdeck و Qt را چاپ کن.</translation>
     </message>
@@ -72,6 +34,48 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     <message>
         <source>Unknown command “%1”; see --help.</source>
         <translation>فرمان «%1» ناشناخته است؛ ‎--help‎ را ببینید.</translation>
+    </message>
+    <message>
+        <source>Shipdeck on the command line.
+
+Commands:
+  releases                      List the releases of the workspace
+  pipelines [--ref R] [--status S] [--limit N]
+                                Recent pipelines of the GitLab project
+  jobs PIPELINE_ID              The jobs of a pipeline, by stage
+  environments                  Environments and what is deployed
+  deployments --environment E   Deployments of an environment, newest first
+  errors [--release V] [--environment E] [--range 24h] [--interval 1h]
+                                Error counts per interval from Sentry
+  health [--release V]          Crash-free rates and session counts
+  verdict --release V --previous W
+                                The new release's error rate against the previous one
+        [--max-errors N] [--max-ratio R] [--crash-free-floor PERCENT]
+                                Instead of the configured verdict thresholds
+
+GitLab and Sentry commands use the connection configured in Shipdeck (with --demo: the demo workspace's). GitLab flags override it one by one: --gitlab-url URL, --project PATH_OR_ID; the token comes from the environment variable SHIPDECK_GITLAB_TOKEN, else from the keychain. Sentry flags: --sentry-url URL, --org ORG, --sentry-project P, --environment E; the token comes from SHIPDECK_SENTRY_TOKEN, else from the keychain. Tokens are never taken from the command line. Every command takes --json.
+
+Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network or server error.</source>
+        <translation>‏Shipdeck در خط فرمان.
+
+فرمان‌ها:
+  releases                      فهرست نسخه‌های فضای کار
+  pipelines [--ref R] [--status S] [--limit N]
+                                پایپ‌لاین‌های اخیر پروژهٔ GitLab
+  jobs PIPELINE_ID              کارهای یک پایپ‌لاین، به ترتیب مرحله
+  environments                  محیط‌ها و آنچه در آن‌ها مستقر است
+  deployments --environment E   استقرارهای یک محیط، جدیدترین در ابتدا
+  errors [--release V] [--environment E] [--range 24h] [--interval 1h]
+                                شمار خطاها در هر بازه از Sentry
+  health [--release V]          نرخ بدون کرش و شمار نشست‌ها
+  verdict --release V --previous W
+                                نرخ خطای نسخهٔ جدید در برابر نسخهٔ قبلی
+        [--max-errors N] [--max-ratio R] [--crash-free-floor PERCENT]
+                                به جای آستانه‌های پیکربندی‌شده
+
+فرمان‌های GitLab و Sentry از اتصال پیکربندی‌شده در Shipdeck استفاده می‌کنند (با --demo: اتصال فضای کار نمایشی). گزینه‌های GitLab آن را یکی‌یکی جایگزین می‌کنند: --gitlab-url URL و --project PATH_OR_ID؛ توکن از متغیر محیطی SHIPDECK_GITLAB_TOKEN و در نبود آن از کی‌چین خوانده می‌شود. گزینه‌های Sentry: --sentry-url URL، --org ORG، --sentry-project P، --environment E؛ توکن از SHIPDECK_SENTRY_TOKEN و در نبود آن از کی‌چین. توکن هرگز از خط فرمان گرفته نمی‌شود. همهٔ فرمان‌ها --json می‌پذیرند.
+
+کدهای خروج: ۰ موفق، ۱ شکست، ۲ کاربرد نادرست، ۳ احراز هویت، ۴ پیدا نشد، ۵ خطای شبکه یا سرور.</translation>
     </message>
 </context>
 <context>
@@ -113,10 +117,6 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
         <translation>توکن را در SHIPDECK_GITLAB_TOKEN بدهید، نه در خط فرمان</translation>
     </message>
     <message>
-        <source>--gitlab-url URL is required (e.g. https://gitlab.example.com)</source>
-        <translation>‏‎--gitlab-url URL‎ لازم است (مثلاً https://gitlab.example.com)</translation>
-    </message>
-    <message>
         <source>--project is required (a path such as group/project, or an id)</source>
         <translation>‏‎--project‎ لازم است (مسیری مانند group/project یا یک شناسه)</translation>
     </message>
@@ -139,6 +139,38 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     <message>
         <source>no token: set SHIPDECK_GITLAB_TOKEN</source>
         <translation>توکنی نیست: SHIPDECK_GITLAB_TOKEN را تنظیم کنید</translation>
+    </message>
+    <message>
+        <source>Use the demo workspace.</source>
+        <translation>از فضای کار نمایشی استفاده کن.</translation>
+    </message>
+    <message>
+        <source>--gitlab-url must be an http(s) URL (e.g. https://gitlab.example.com)</source>
+        <translation>‏--gitlab-url باید نشانی http(s) باشد (مثلاً https://gitlab.example.com)</translation>
+    </message>
+    <message>
+        <source>the configured GitLab URL “%1” is not an http(s) URL: fix it in Shipdeck (Settings → GitLab) or pass --gitlab-url</source>
+        <translation>نشانی پیکربندی‌شدهٔ GitLab «%1» نشانی http(s) نیست: آن را در Shipdeck (تنظیمات ← GitLab) درست کنید یا --gitlab-url بدهید</translation>
+    </message>
+    <message>
+        <source>no GitLab connection: configure one in Shipdeck (Settings → GitLab) or pass --gitlab-url</source>
+        <translation>اتصال GitLab نیست: یکی در Shipdeck (تنظیمات ← GitLab) پیکربندی کنید یا --gitlab-url بدهید</translation>
+    </message>
+    <message>
+        <source>no token: save one in Shipdeck (Settings → GitLab) or set SHIPDECK_GITLAB_TOKEN</source>
+        <translation>توکنی نیست: یکی در Shipdeck (تنظیمات ← GitLab) ذخیره کنید یا SHIPDECK_GITLAB_TOKEN را تنظیم کنید</translation>
+    </message>
+    <message>
+        <source>no token: no keychain is available to read it from; set SHIPDECK_GITLAB_TOKEN</source>
+        <translation>توکنی نیست: کی‌چینی برای خواندن آن در دسترس نیست؛ SHIPDECK_GITLAB_TOKEN را تنظیم کنید</translation>
+    </message>
+    <message>
+        <source>no token: the keychain refused (%1); set SHIPDECK_GITLAB_TOKEN</source>
+        <translation>توکنی نیست: کی‌چین نپذیرفت (%1)؛ SHIPDECK_GITLAB_TOKEN را تنظیم کنید</translation>
+    </message>
+    <message>
+        <source>no token: the keychain did not answer; set SHIPDECK_GITLAB_TOKEN</source>
+        <translation>توکنی نیست: کی‌چین پاسخ نداد؛ SHIPDECK_GITLAB_TOKEN را تنظیم کنید</translation>
     </message>
 </context>
 <context>
@@ -243,10 +275,6 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
         <translation>برای اسکریپت‌ها JSON چاپ کن.</translation>
     </message>
     <message>
-        <source>Ignored (accepted for symmetry with other commands).</source>
-        <translation>نادیده گرفته می‌شود (برای هماهنگی با فرمان‌های دیگر پذیرفته شده است).</translation>
-    </message>
-    <message>
         <source>Expected one command: errors, health or verdict.</source>
         <translation>یک فرمان انتظار می‌رفت: errors، health یا verdict.</translation>
     </message>
@@ -273,6 +301,62 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     <message>
         <source>verdict needs --release and --previous.</source>
         <translation>‏verdict به ‎--release‎ و ‎--previous‎ نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>Use the demo workspace (chosen by the caller).</source>
+        <translation>استفاده از فضای کار نمایشی (به انتخاب فراخوان).</translation>
+    </message>
+    <message>
+        <source>verdict: errors per minute that count as bad.</source>
+        <translation>‏verdict: شمار خطا در دقیقه که بد به شمار می‌آید.</translation>
+    </message>
+    <message>
+        <source>verdict: times the previous release's error rate that count as bad.</source>
+        <translation>‏verdict: چند برابر نرخ خطای نسخهٔ قبلی که بد به شمار می‌آید.</translation>
+    </message>
+    <message>
+        <source>verdict: crash-free sessions below this percentage are critical.</source>
+        <translation>‏verdict: نشست‌های بدون کرش کمتر از این درصد بحرانی است.</translation>
+    </message>
+    <message>
+        <source>Pass the token in SHIPDECK_SENTRY_TOKEN, not on the command line.</source>
+        <translation>توکن را در SHIPDECK_SENTRY_TOKEN بدهید، نه در خط فرمان.</translation>
+    </message>
+    <message>
+        <source>the configured Sentry server “%1” is not an http(s) URL: fix it in Shipdeck (Settings → Sentry) or pass --sentry-url</source>
+        <translation>سرور پیکربندی‌شدهٔ Sentry «%1» نشانی http(s) نیست: آن را در Shipdeck (تنظیمات ← Sentry) درست کنید یا --sentry-url بدهید</translation>
+    </message>
+    <message>
+        <source>no Sentry connection: configure one in Shipdeck (Settings → Sentry) or pass --sentry-url</source>
+        <translation>اتصال Sentry نیست: یکی در Shipdeck (تنظیمات ← Sentry) پیکربندی کنید یا --sentry-url بدهید</translation>
+    </message>
+    <message>
+        <source>Invalid --max-errors “%1”; use a number of errors per minute from %2 to %3.</source>
+        <translation>‏--max-errors نامعتبر «%1»؛ شمار خطا در دقیقه‌ای از %2 تا %3 بدهید.</translation>
+    </message>
+    <message>
+        <source>Invalid --max-ratio “%1”; use a number from %2 to %3.</source>
+        <translation>‏--max-ratio نامعتبر «%1»؛ عددی از %2 تا %3 بدهید.</translation>
+    </message>
+    <message>
+        <source>Invalid --crash-free-floor “%1”; use a percentage from %2 to %3.</source>
+        <translation>‏--crash-free-floor نامعتبر «%1»؛ درصدی از %2 تا %3 بدهید.</translation>
+    </message>
+    <message>
+        <source>No Sentry token: save one in Shipdeck (Settings → Sentry) or set SHIPDECK_SENTRY_TOKEN.</source>
+        <translation>توکن Sentry نیست: یکی در Shipdeck (تنظیمات ← Sentry) ذخیره کنید یا SHIPDECK_SENTRY_TOKEN را تنظیم کنید.</translation>
+    </message>
+    <message>
+        <source>No Sentry token: no keychain is available to read it from; set SHIPDECK_SENTRY_TOKEN.</source>
+        <translation>توکن Sentry نیست: کی‌چینی برای خواندن آن در دسترس نیست؛ SHIPDECK_SENTRY_TOKEN را تنظیم کنید.</translation>
+    </message>
+    <message>
+        <source>No Sentry token: the keychain refused (%1); set SHIPDECK_SENTRY_TOKEN.</source>
+        <translation>توکن Sentry نیست: کی‌چین نپذیرفت (%1)؛ SHIPDECK_SENTRY_TOKEN را تنظیم کنید.</translation>
+    </message>
+    <message>
+        <source>No Sentry token: the keychain did not answer; set SHIPDECK_SENTRY_TOKEN.</source>
+        <translation>توکن Sentry نیست: کی‌چین پاسخ نداد؛ SHIPDECK_SENTRY_TOKEN را تنظیم کنید.</translation>
     </message>
 </context>
 <context>
@@ -932,10 +1016,6 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
         <translation>نرخ خطا</translation>
     </message>
     <message>
-        <source>Errors per minute of each release over time, with a line at every deployment. Plus and minus or the mouse wheel zoom the time axis, Left and Right or dragging pan it, Shift and dragging zooms to a span, Home or 0 shows the whole range and follows live data. Hover a point for the exact values.</source>
-        <translation>خطاها در دقیقه برای هر نسخه در طول زمان، با یک خط برای هر استقرار. کلیدهای به‌علاوه و منها یا چرخ ماوس محور زمان را بزرگ و کوچک می‌کنند، چپ و راست یا کشیدن آن را جابه‌جا می‌کنند، Shift همراه کشیدن روی یک بازه بزرگ می‌کند، Home یا 0 کل بازه را نشان می‌دهد و داده‌های زنده را دنبال می‌کند. برای مقدار دقیق، نشانگر را روی یک نقطه نگه دارید.</translation>
-    </message>
-    <message>
         <source>Other</source>
         <translation>دیگر</translation>
     </message>
@@ -982,6 +1062,10 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     <message>
         <source>Rollback %1</source>
         <translation>بازگردانی %1</translation>
+    </message>
+    <message>
+        <source>Errors per minute of each release over time, with a line at every deployment. Plus and minus or the mouse wheel zoom the time axis, Left and Right or dragging pan it, Shift and dragging zooms to a span, Home or 0 shows the whole range and follows live data. Hover a point, or step through the buckets with Control and Left or Right, for the exact values; Escape hides them.</source>
+        <translation>خطاها در دقیقه برای هر نسخه در طول زمان، با یک خط برای هر استقرار. کلیدهای به‌علاوه و منها یا چرخ ماوس محور زمان را بزرگ و کوچک می‌کنند، چپ و راست یا کشیدن آن را جابه‌جا می‌کنند، Shift همراه کشیدن روی یک بازه بزرگ می‌کند، Home یا 0 کل بازه را نشان می‌دهد و داده‌های زنده را دنبال می‌کند. برای مقدار دقیق، نشانگر را روی یک نقطه نگه دارید یا با Control و چپ یا راست بازه‌ها را یکی‌یکی ببینید؛ Escape آن را پنهان می‌کند.</translation>
     </message>
 </context>
 <context>

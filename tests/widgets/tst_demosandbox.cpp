@@ -26,7 +26,7 @@ private Q_SLOTS:
         AppContext context(Workspace::inDirectory(dir.path(), QStringLiteral("Shipdeck Test")));
         QSignalSpy loaded(&context, &AppContext::loaded);
         context.start();
-        QVERIFY(loaded.wait(30000));
+        QVERIFY(!loaded.isEmpty() || loaded.wait(30000));
         QCOMPARE(context.status(Source::GitLab)->state(), ConnectionStatus::State::NotConfigured);
 
         DemoSandbox sandbox;

@@ -180,7 +180,7 @@ private Q_SLOTS:
         AppContext context(Workspace::inDirectory(dir.path(), u"Shipdeck Test tst_trayicon"_s));
         QSignalSpy loaded(&context, &AppContext::loaded);
         context.start();
-        QVERIFY(loaded.wait(30000));
+        QVERIFY(!loaded.isEmpty() || loaded.wait(30000));
         MainWindow window(&context);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

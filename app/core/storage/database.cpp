@@ -70,23 +70,32 @@ Database::Database(QString path, QObject *parent)
     : QObject(parent)
     , m_path(std::move(path))
     , m_connectionName(QStringLiteral("shipdeck-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+                       , m_worker(new QObject)
 {
-    // One thread that never expires: the connection lives in it for the lifetime of this object.
-    m_pool.setMaxThreadCount(1);
-    m_pool.setExpiryTimeout(-1);
-    m_pool.setObjectName(QStringLiteral("shipdeck-database"));
+    // One thread for the lifetime of this object: the connection lives in it.
+    m_thread.setObjectName(QStringLiteral("shipdeck-database"));
+    m_worker->moveToThread(&m_thread);
+    m_thread.start();
 }
 
 Database::~Database()
 {
-    // Queued last, so it runs after everything already submitted, on the thread that owns the connection.
-    m_pool.start([this] {
+    // Posted last, so it runs after everything already submitted, on the thread that owns the connection; it ends
+    // the thread's event loop only then.
+    post([this] {
         if (m_db.isOpen())
             m_db.close();
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connectionName);
+        m_thread.quit();
     });
-    m_pool.waitForDone();
+    m_thread.wait();
+    delete m_worker;
+}
+
+void Database::post(std::function<void()> task)
+{
+    QMetaObject::invokeMethod(m_worker, std::move(task), Qt::QueuedConnection);
 }
 
 QSqlDatabase &Database::connection()

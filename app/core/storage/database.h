@@ -5,8 +5,9 @@
 #include <QObject>
 #include <QPromise>
 #include <QString>
-#include <QThreadPool>
+#include <QThread>
 
+#include <functional>
 #include <memory>
 #include <type_traits>
 #include <utility>
@@ -63,7 +64,7 @@ public:
         auto promise = std::make_shared<QPromise<Result>>();
         QFuture<Result> future = promise->future();
         promise->start();
-        m_pool.start([this, promise, fn = std::forward<Fn>(fn)]() mutable {
+        post([this, promise, fn = std::forward<Fn>(fn)]() mutable {
             try {
                 if constexpr (std::is_void_v<Result>)
                     fn(connection());
@@ -89,7 +90,7 @@ public:
      */
     template<typename Fn> void write(Fn &&fn)
     {
-        m_pool.start([this, fn = std::forward<Fn>(fn)]() mutable {
+        post([this, fn = std::forward<Fn>(fn)]() mutable {
             try {
                 inTransaction(connection(), fn);
             } catch (const DatabaseError &error) {
@@ -133,11 +134,16 @@ private:
     static void commit(QSqlDatabase &db);
     static void rollback(QSqlDatabase &db);
     QSqlDatabase &connection();
+    /// Queues @p task on the database thread; tasks run one at a time, in the order posted.
+    void post(std::function<void()> task);
 
     QString m_path;
     QString m_connectionName;
     QSqlDatabase m_db; ///< used on the pool's thread only
-    QThreadPool m_pool;
+    // A dedicated thread with an event loop (Elisa's pattern): tasks are posted events to m_worker, so they run one
+    // at a time, in the order posted, on the thread that owns the connection.
+    QThread m_thread;
+    QObject *m_worker; ///< lives in m_thread; tasks are posted to it
 };
 
 } // namespace Shipdeck
