@@ -1020,10 +1020,6 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
         <translation>دیگر</translation>
     </message>
     <message>
-        <source>All releases</source>
-        <translation>همهٔ انتشارها</translation>
-    </message>
-    <message>
         <source>%1 (in progress)</source>
         <translation>‏%1 (در جریان)</translation>
     </message>
@@ -1067,6 +1063,10 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
         <source>Errors per minute of each release over time, with a line at every deployment. Plus and minus or the mouse wheel zoom the time axis, Left and Right or dragging pan it, Shift and dragging zooms to a span, Home or 0 shows the whole range and follows live data. Hover a point, or step through the buckets with Control and Left or Right, for the exact values; Escape hides them.</source>
         <translation>خطاها در دقیقه برای هر نسخه در طول زمان، با یک خط برای هر استقرار. کلیدهای به‌علاوه و منها یا چرخ ماوس محور زمان را بزرگ و کوچک می‌کنند، چپ و راست یا کشیدن آن را جابه‌جا می‌کنند، Shift همراه کشیدن روی یک بازه بزرگ می‌کند، Home یا 0 کل بازه را نشان می‌دهد و داده‌های زنده را دنبال می‌کند. برای مقدار دقیق، نشانگر را روی یک نقطه نگه دارید یا با Control و چپ یا راست بازه‌ها را یکی‌یکی ببینید؛ Escape آن را پنهان می‌کند.</translation>
     </message>
+    <message>
+        <source>Total</source>
+        <translation>مجموع</translation>
+    </message>
 </context>
 <context>
     <name>Shipdeck::ErrorRateMonitor</name>
@@ -1081,6 +1081,10 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     <message numerus="yes">
         <source>%n malformed bucket(s) skipped.</source>
         <translation><numerusform>‏%n بازهٔ نادرست نادیده گرفته شد.</numerusform></translation>
+    </message>
+    <message>
+        <source>The total could not be updated: %1</source>
+        <translation>مجموع به‌روز نشد: %1</translation>
     </message>
 </context>
 <context>

@@ -83,10 +83,22 @@ private Q_SLOTS:
         QVERIFY(!f.monitor.isPartial());
         QVERIFY(f.monitor.errors().find(u"storefront@1.7.0"_s));
         QVERIFY(f.monitor.sessions().find(u"storefront@1.7.0"_s));
-        // Two requests per cycle (timeseries + sessions), never overlapping.
-        QCOMPARE(f.monitor.requestCount(), 2 * qint64(cycles.size()) + (f.monitor.isRunning() ? 0 : 0));
+        // Three requests per cycle (the releases, the total, sessions), never overlapping.
+        QCOMPARE(f.monitor.requestCount(), 3 * qint64(cycles.size()));
+        // The total counts every release: at least the current one's, bucket by bucket.
+        QCOMPARE(f.monitor.total().series.size(), 1);
+        const SentrySeries &total = f.monitor.total().series.first();
+        QVERIFY(total.release.isEmpty());
+        const SentrySeries *current = f.monitor.errors().find(u"storefront@1.7.0"_s);
+        QVERIFY(current && !current->samples.isEmpty());
+        for (const ErrorSample &sample : current->samples) {
+            const auto it = std::find_if(total.samples.cbegin(), total.samples.cend(),
+                                         [&sample](const ErrorSample &t) { return t.time == sample.time; });
+            QVERIFY(it != total.samples.cend());
+            QVERIFY2(it->count >= sample.count, qPrintable(u"%1 < %2"_s.arg(it->count).arg(sample.count)));
+        }
         f.monitor.setPollInterval(0ms);
-        QCOMPARE(f.monitor.requestsPerMinute(), 2.0); // 1 h range: a cycle a minute
+        QCOMPARE(f.monitor.requestsPerMinute(), 3.0); // 1 h range: a cycle a minute
         f.monitor.stop();
     }
 

@@ -94,6 +94,9 @@ private Q_SLOTS:
         monitor.start();
         QTRY_VERIFY_WITH_TIMEOUT(pane.seriesNames().contains(current), 15000);
         QVERIFY(pane.seriesNames().contains(previous));
+        // The total of every release is drawn too, and is never below the current release.
+        QVERIFY(pane.seriesNames().contains(QStringLiteral("Total")));
+        QVERIFY(peak(pane.chart(), QStringLiteral("Total")) >= peak(pane.chart(), current));
         // A deployment set on the pane is marked on its chart.
         const auto [shownFrom, shownTo] = pane.chartView()->visibleRange();
         const DeployMarker marker {(shownFrom + shownTo) / 2, QStringLiteral("1.7.0"), QStringLiteral("production")};

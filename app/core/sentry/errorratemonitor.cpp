@@ -106,6 +106,7 @@ void ErrorRateMonitor::poll()
         return;
     }
     m_errorsError = {};
+    m_totalError = {};
     m_sessionsError = {};
     m_serverDelay = 0ms;
     m_cycleWarnings = {};
@@ -132,6 +133,32 @@ void ErrorRateMonitor::poll()
             m_errorsError = job->error();
         } else {
             m_errors = job->data();
+            m_cycleWarnings.skippedSamples += job->warnings().skippedSamples;
+        }
+        requestTotal();
+    });
+}
+
+void ErrorRateMonitor::requestTotal()
+{
+    if (!m_running || !m_client)
+        return;
+    // Every error of the environment, whatever the release: the chart's total line.
+    ErrorSeriesQuery query;
+    query.projects = m_projects;
+    query.environment = m_environment;
+    query.statsPeriod = durationString(m_range);
+    SentryTimeseriesJob *job = m_client->errorSeries(query);
+    m_inFlight = job;
+    connect(job, &SentryJob::finished, this, [this](SentryJob *finished) {
+        auto *job = static_cast<SentryTimeseriesJob *>(finished);
+        m_inFlight = nullptr;
+        m_cycleRequests += job->requestCount();
+        m_serverDelay = std::max(m_serverDelay, job->serverRequestedDelay());
+        if (job->hasError()) {
+            m_totalError = job->error();
+        } else {
+            m_total = job->data();
             m_cycleWarnings.skippedSamples += job->warnings().skippedSamples;
         }
         requestSessions();
@@ -171,11 +198,12 @@ void ErrorRateMonitor::finishCycle()
 {
     m_requests += m_cycleRequests;
     const bool errorsOk = !m_errorsError.isError();
+    const bool totalOk = !m_totalError.isError();
     const bool sessionsOk = !m_sessionsError.isError();
-    if (errorsOk && sessionsOk)
+    if (errorsOk && totalOk && sessionsOk)
         m_requestsPerCycle = m_cycleRequests;
 
-    if (!errorsOk && !sessionsOk) {
+    if (!errorsOk && !totalOk && !sessionsOk) {
         ++m_failures;
         if (m_status)
             m_status->setFailed(m_errorsError.message);
@@ -197,6 +225,12 @@ void ErrorRateMonitor::finishCycle()
         m_warnings.append(
             QCoreApplication::translate("Shipdeck::ErrorRateMonitor", "Error counts could not be updated: %1")
                 .arg(m_errorsError.message));
+    }
+    if (!totalOk) {
+        m_partial = true;
+        m_warnings.append(
+            QCoreApplication::translate("Shipdeck::ErrorRateMonitor", "The total could not be updated: %1")
+                .arg(m_totalError.message));
     }
     if (!sessionsOk) {
         m_partial = true;

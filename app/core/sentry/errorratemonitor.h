@@ -15,12 +15,13 @@ class ConnectionStatus;
 
 /**
  * Live error rate of the current and the previous release: polls events-timeseries (grouped by release; the client
- * falls back to events-stats) and then sessions, one request in flight at a time, with a single-shot timer re-armed
- * after each cycle (never overlapping). The poll interval follows the visible range (pollIntervalFor()).
+ * falls back to events-stats), the total of the environment (ungrouped) and then sessions, one request in flight at a
+ * time, with a single-shot timer re-armed after each cycle (never overlapping). The poll interval follows the visible
+ * range (pollIntervalFor()).
  *
  * Failures: the last good data is kept and the ConnectionStatus turns stale with the worded reason; the next cycle
- * waits with exponential backoff, at least as long as the server asked (rate limit). When only one of the two reads
- * fails the other is still used and isPartial() is true with a warning. A good cycle makes the status live again.
+ * waits with exponential backoff, at least as long as the server asked (rate limit). When only some of the three reads
+ * fail, the others are still used and isPartial() is true with a warning. A good cycle makes the status live again.
  */
 class ErrorRateMonitor : public QObject
 {
@@ -57,6 +58,8 @@ public:
 
     /// The last good error series (per release; grouped).
     [[nodiscard]] const TimeseriesData &errors() const { return m_errors; }
+    /// The last good total: every error of the environment, any release (one series, release empty).
+    [[nodiscard]] const TimeseriesData &total() const { return m_total; }
     /// The last good release health.
     [[nodiscard]] const SessionsData &sessions() const { return m_sessions; }
     /// Whether the last cycle delivered only part of the data (one read failed, or samples were malformed).
@@ -74,11 +77,12 @@ public:
 Q_SIGNALS:
     /// New data arrived (full or partial). Not emitted for a cycle that failed entirely.
     void updated();
-    /// A cycle ended; @p ok is false when both reads failed.
+    /// A cycle ended; @p ok is false when all three reads failed.
     void cycleFinished(bool ok);
 
 private:
     void poll();
+    void requestTotal();
     void requestSessions();
     void finishCycle();
     void schedule(std::chrono::milliseconds delay);
@@ -102,18 +106,20 @@ private:
 
     // The cycle under way.
     ApiError m_errorsError;
+    ApiError m_totalError;
     ApiError m_sessionsError;
     std::chrono::milliseconds m_serverDelay {0};
     ParseWarnings m_cycleWarnings;
     int m_cycleRequests = 0;
 
     TimeseriesData m_errors;
+    TimeseriesData m_total;
     SessionsData m_sessions;
     bool m_partial = false;
     QStringList m_warnings;
     int m_failures = 0;
     qint64 m_requests = 0;
-    int m_requestsPerCycle = 2;
+    int m_requestsPerCycle = 3;
 };
 
 } // namespace Shipdeck

@@ -131,6 +131,18 @@ void ErrorChartView::applyPalette()
         axis->setMinorGridLineColor(mid);
         axis->setLinePenColor(mid);
     }
+    for (Line &line : m_lines) {
+        if (!line.isTotal)
+            continue;
+        line.pen.setColor(text);
+        if (line.line)
+            line.line->setPen(line.pen);
+        if (line.progress) {
+            QPen pen = line.progress->pen();
+            pen.setColor(text);
+            line.progress->setPen(pen);
+        }
+    }
     viewport()->update();
 }
 
@@ -166,7 +178,8 @@ void ErrorChartView::setData(const TimeseriesData &errors, const SessionsData &s
         Line line;
         line.release = data.release;
         line.isOther = data.isOther;
-        line.name = data.isOther ? tr("Other") : (data.release.isEmpty() ? tr("All releases") : data.release);
+        line.isTotal = !data.isOther && data.release.isEmpty();
+        line.name = data.isOther ? tr("Other") : (data.release.isEmpty() ? tr("Total") : data.release);
         line.series = ErrorSeries(line.name, data.intervalMs);
         line.series.reserve(data.samples.size());
         for (qsizetype i = 0; i < data.samples.size(); ++i) {
@@ -182,7 +195,7 @@ void ErrorChartView::setData(const TimeseriesData &errors, const SessionsData &s
             }
             line.series.append(sample); // refuses a bucket out of order
         }
-        if (!data.isOther) {
+        if (!data.isOther && !line.isTotal) {
             if (const SessionGroup *group = sessions.ok ? sessions.find(data.release) : nullptr) {
                 const QList<double> values = group->series.value(crashFreeField);
                 for (qsizetype i = 0; i < values.size() && i < sessions.intervals.size(); ++i) {
@@ -194,8 +207,12 @@ void ErrorChartView::setData(const TimeseriesData &errors, const SessionsData &s
         QPen pen(data.isOther ? otherColor : (index == 0 ? currentColor : previousColor));
         pen.setWidthF(data.isOther ? 1.5 : 2.5);
         pen.setStyle(data.isOther ? Qt::DotLine : (index == 0 ? Qt::SolidLine : Qt::DashLine));
+        if (line.isTotal) {
+            // The total of every release: thin, in the text colour (it follows the palette), dash-dot-dot.
+            pen = QPen(palette().color(QPalette::Text), 1.2, Qt::DashDotDotLine);
+        }
         line.pen = pen;
-        if (!data.isOther)
+        if (!data.isOther && !line.isTotal)
             ++index;
         m_lines.push_back(std::move(line));
     }
@@ -225,7 +242,8 @@ void ErrorChartView::setData(const TimeseriesData &errors, const SessionsData &s
             marker->setVisible(false);
     }
     // Crash-free sessions of the current release, when Sentry has them (null buckets are gaps, not zero).
-    const auto current = std::find_if(m_lines.cbegin(), m_lines.cend(), [](const Line &l) { return !l.isOther; });
+    const auto current
+        = std::find_if(m_lines.cbegin(), m_lines.cend(), [](const Line &l) { return !l.isOther && !l.isTotal; });
     if (current != m_lines.cend() && sessions.ok && sessions.find(current->release)) {
         m_crashSeries = ErrorSeries(current->release, 60000);
         for (qsizetype i = 0; i < current->crashTimes.size(); ++i)

@@ -112,6 +112,7 @@ private:
         QString release;
         QString name;
         bool isOther = false;
+        bool isTotal = false; ///< every release together (an ungrouped series)
         ErrorSeries series; ///< the complete buckets
         std::optional<ErrorSample> pending; ///< the bucket still filling (after the last complete one)
         QList<qint64> crashTimes; ///< session buckets of this release

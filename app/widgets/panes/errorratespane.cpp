@@ -325,7 +325,13 @@ void ErrorRatesPane::rebuild()
         return;
     }
     // The view skips malformed samples (the monitor counts them) and draws the bucket still filling apart.
-    m_view->setData(m_monitor->errors(), m_monitor->sessions());
+    // The releases, then the total of the environment (an ungrouped series: the view draws it as such).
+    TimeseriesData errors = m_monitor->errors();
+    for (const SentrySeries &total : m_monitor->total().series) {
+        if (!total.isOther && total.release.isEmpty())
+            errors.series.append(total);
+    }
+    m_view->setData(errors, m_monitor->sessions());
     const QStringList warnings = m_monitor->warnings();
     m_warning->setText(warnings.join(u'\n'));
     m_warning->setVisible(!warnings.isEmpty());
