@@ -1000,18 +1000,6 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
 <context>
     <name>Shipdeck::ErrorChartView</name>
     <message>
-        <source>Time</source>
-        <translation>زمان</translation>
-    </message>
-    <message>
-        <source>Errors per minute</source>
-        <translation>خطا در دقیقه</translation>
-    </message>
-    <message>
-        <source>Crash-free sessions (%)</source>
-        <translation>نشست‌های بدون فروپاشی (٪)</translation>
-    </message>
-    <message>
         <source>Error rates</source>
         <translation>نرخ خطا</translation>
     </message>
@@ -1066,6 +1054,14 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     <message>
         <source>Total</source>
         <translation>مجموع</translation>
+    </message>
+    <message>
+        <source>Errors/min</source>
+        <translation>خطا/دقیقه</translation>
+    </message>
+    <message>
+        <source>Crash-free %</source>
+        <translation>٪ بدون کرش</translation>
     </message>
 </context>
 <context>
@@ -1178,7 +1174,7 @@ Exit codes: 0 ok, 1 failure, 2 usage, 3 authentication, 4 not found, 5 network o
     </message>
     <message>
         <source>Errors/min</source>
-        <translation>خطا در دقیقه</translation>
+        <translation>خطا/دقیقه</translation>
     </message>
     <message>
         <source>Complete</source>

@@ -127,8 +127,9 @@ int main(int argc, char *argv[])
             if (*taken)
                 return;
             *taken = true;
-            // Let the layout settle after the last change, then render.
-            QTimer::singleShot(0, &window, [&window, screenshotPath] { saveScreenshot(&window, screenshotPath); });
+            // Let the layout settle after the last change (charts lay their axes out a turn after new data), then
+            // render.
+            QTimer::singleShot(300, &window, [&window, screenshotPath] { saveScreenshot(&window, screenshotPath); });
         };
         // In the demo, wait until every pane that shows live data has some (or its source failed).
         auto maybeTake = [&context, &workspace, take] {

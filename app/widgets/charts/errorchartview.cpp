@@ -44,16 +44,18 @@ ErrorChartView::ErrorChartView(QWidget *parent)
     , m_crashFree(new QValueAxis(this))
 {
     QChart *chart = this->chart();
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setAlignment(Qt::AlignTop);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setBackgroundRoundness(0);
     chart->setPlotAreaBackgroundVisible(false);
     m_time->setFormat(QStringLiteral("HH:mm"));
-    m_time->setTitleText(tr("Time"));
-    m_errors->setTitleText(tr("Errors per minute"));
+    // Short titles and no "Time": a small pane keeps room for the tick labels (the legend names every line).
+    m_time->setTitleVisible(false);
+    m_errors->setTitleText(tr("Errors/min"));
     m_errors->setLabelFormat(QStringLiteral("%.0f"));
-    m_crashFree->setTitleText(tr("Crash-free sessions (%)"));
+    m_crashFree->setTitleText(tr("Crash-free %"));
     m_crashFree->setRange(80, 100);
+    m_crashFree->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(m_time, Qt::AlignBottom);
     chart->addAxis(m_errors, Qt::AlignLeft);
     chart->addAxis(m_crashFree, Qt::AlignRight);
@@ -204,9 +206,14 @@ void ErrorChartView::setData(const TimeseriesData &errors, const SessionsData &s
                 }
             }
         }
-        QPen pen(data.isOther ? otherColor : (index == 0 ? currentColor : previousColor));
+        // The current release solid orange, the previous dashed blue, whatever order Sentry lists them in (before
+        // the deploy only the previous one has errors); without known roles, the first is taken as current.
+        bool asCurrent = index == 0;
+        if (!m_current.isEmpty() || !m_previous.isEmpty())
+            asCurrent = data.release == m_current || (data.release != m_previous && index == 0);
+        QPen pen(data.isOther ? otherColor : (asCurrent ? currentColor : previousColor));
         pen.setWidthF(data.isOther ? 1.5 : 2.5);
-        pen.setStyle(data.isOther ? Qt::DotLine : (index == 0 ? Qt::SolidLine : Qt::DashLine));
+        pen.setStyle(data.isOther ? Qt::DotLine : (asCurrent ? Qt::SolidLine : Qt::DashLine));
         if (line.isTotal) {
             // The total of every release: thin, in the text colour (it follows the palette), dash-dot-dot.
             pen = QPen(palette().color(QPalette::Text), 1.2, Qt::DashDotDotLine);
@@ -363,6 +370,10 @@ void ErrorChartView::redraw()
                           ? QStringLiteral("HH:mm")
                           : QStringLiteral("HH:mm:ss"));
         m_time->setTickCount(std::clamp(columns / 120, 2, 8) + 1);
+        // Qt Charts can leave the time axis' items hidden after it was laid out without a range (a pane built
+        // before its data, in a dock): showing it again lays it out anew. Checked in the demo window.
+        m_time->setVisible(false);
+        m_time->setVisible(true);
     }
     m_errors->setLabelFormat(top * 1.1 < 5 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
     m_errors->setRange(0, top * 1.1);
@@ -496,6 +507,12 @@ QList<DeployMarker> ErrorChartView::visibleMarkers() const
     std::stable_sort(visible.begin(), visible.end(),
                      [](const DeployMarker &a, const DeployMarker &b) { return a.time < b.time; });
     return visible;
+}
+
+void ErrorChartView::setReleases(const QString &current, const QString &previous)
+{
+    m_current = current;
+    m_previous = previous;
 }
 
 void ErrorChartView::setDeployMarkers(const QList<DeployMarker> &markers)

@@ -50,6 +50,9 @@ public:
 
     /// The deployments to mark; those inside the visible range are drawn.
     void setDeployMarkers(const QList<DeployMarker> &markers);
+    /// Which release is the current one and which the previous, for their colours and line styles (applied by the
+    /// next setData()).
+    void setReleases(const QString &current, const QString &previous);
     [[nodiscard]] QList<DeployMarker> deployMarkers() const { return m_markers; }
     /// The markers inside the visible range, by time.
     [[nodiscard]] QList<DeployMarker> visibleMarkers() const;
@@ -154,7 +157,9 @@ private:
     bool m_redrawQueued = false;
 
     qint64 m_hoverTime = -1;
-    QString m_description; ///< the accessible description: what the chart shows and its keys
+    QString m_description;
+    QString m_current;
+    QString m_previous; ///< the accessible description: what the chart shows and its keys
     QPointF m_hoverPos; ///< scene coordinates
     bool m_dragging = false;
     QPoint m_dragLast;

@@ -86,7 +86,9 @@ ErrorRatesPane::ErrorRatesPane(ConnectionStatus *sentry, QWidget *parent)
             Q_EMIT rollbackRequested(m_verdictRelease);
     });
 
-    layout->addWidget(m_view, 2);
+    // Below about this height Qt Charts drops the time axis labels.
+    m_view->setMinimumHeight(280);
+    layout->addWidget(m_view, 3);
 
     // Issues first seen in the current release.
     auto *issuesBar = new QHBoxLayout;
@@ -152,6 +154,8 @@ void ErrorRatesPane::setReleases(const QString &current, const QString &previous
         return;
     m_current = current;
     m_previous = previous;
+    m_view->setReleases(current, previous);
+    rebuild();
     delete m_verdictJob.data(); // its answer is about other releases
     showVerdict({});
     if (m_issuesRelease != current) {
