@@ -22,6 +22,8 @@
 #include <QTableView>
 #include <QTest>
 
+#include <memory>
+
 using namespace Shipdeck;
 using namespace std::chrono_literals;
 
@@ -42,6 +44,36 @@ double lastValue(QChart *chart, const QString &name)
     }
     return -1;
 }
+
+/// The sandbox after the production deploy of 1.7.0 and 20 minutes of its errors, with a Sentry client and a live
+/// error-rate monitor of both releases (not started).
+struct RolloutFixture
+{
+    const QString current = QStringLiteral("storefront@1.7.0");
+    const QString previous = QStringLiteral("storefront@1.6.1");
+    Test::SentrySandbox sandbox;
+    QNetworkAccessManager nam;
+    ConnectionStatus status {Source::Sentry};
+    std::unique_ptr<SentryClient> client;
+    std::unique_ptr<ErrorRateMonitor> monitor;
+
+    bool start(QString *error)
+    {
+        if (!sandbox.start({}, error) || !sandbox.deployToProduction())
+            return false;
+        sandbox.advance(20 * 60);
+        status.setConfigured(true);
+        client = std::make_unique<SentryClient>(&nam, sandbox.sentryUrl(), sandbox.process().value("sentry_org"),
+                                                sandbox.token());
+        monitor = std::make_unique<ErrorRateMonitor>(client.get(), &status);
+        monitor->setProjects({QStringLiteral("storefront")});
+        monitor->setEnvironment(QStringLiteral("production"));
+        monitor->setReleases(current, previous);
+        monitor->setPollInterval(std::chrono::milliseconds(200));
+        monitor->setBackoff(std::chrono::milliseconds(100), std::chrono::milliseconds(400));
+        return true;
+    }
+};
 
 double peak(QChart *chart, const QString &name)
 {
@@ -65,24 +97,15 @@ private Q_SLOTS:
 
     void showsTheSpikeOfTheNewRelease()
     {
-        Test::SentrySandbox sandbox;
+        RolloutFixture f;
         QString error;
-        QVERIFY2(sandbox.start({}, &error), qPrintable(error));
-        QVERIFY(sandbox.deployToProduction());
-        sandbox.advance(20 * 60);
-
-        const QString current = QStringLiteral("storefront@1.7.0");
-        const QString previous = QStringLiteral("storefront@1.6.1");
-        QNetworkAccessManager nam;
-        ConnectionStatus status(Source::Sentry);
-        status.setConfigured(true);
-        SentryClient client(&nam, sandbox.sentryUrl(), sandbox.process().value("sentry_org"), sandbox.token());
-        ErrorRateMonitor monitor(&client, &status);
-        monitor.setProjects({QStringLiteral("storefront")});
-        monitor.setEnvironment(QStringLiteral("production"));
-        monitor.setReleases(current, previous);
-        monitor.setPollInterval(200ms);
-        monitor.setBackoff(100ms, 400ms);
+        QVERIFY2(f.start(&error), qPrintable(error));
+        const QString &current = f.current;
+        const QString &previous = f.previous;
+        Test::SentrySandbox &sandbox = f.sandbox;
+        ConnectionStatus &status = f.status;
+        SentryClient &client = *f.client;
+        ErrorRateMonitor &monitor = *f.monitor;
 
         ErrorRatesPane pane(&status);
         pane.resize(900, 700);
@@ -159,18 +182,16 @@ private Q_SLOTS:
     {
         // The whole on-call story with real parts: deploy, spike and breach with the deploy marked, roll back, the
         // rollback marked differently and the error rate back down.
-        Test::SentrySandbox sandbox;
+        RolloutFixture f;
         QString error;
-        QVERIFY2(sandbox.start({}, &error), qPrintable(error));
-        QVERIFY(sandbox.deployToProduction());
-        sandbox.advance(20 * 60);
-
-        const QString current = QStringLiteral("storefront@1.7.0");
-        const QString previous = QStringLiteral("storefront@1.6.1");
-        QNetworkAccessManager nam;
-        ConnectionStatus status(Source::Sentry);
-        status.setConfigured(true);
-        SentryClient client(&nam, sandbox.sentryUrl(), sandbox.process().value("sentry_org"), sandbox.token());
+        QVERIFY2(f.start(&error), qPrintable(error));
+        const QString &current = f.current;
+        const QString &previous = f.previous;
+        Test::SentrySandbox &sandbox = f.sandbox;
+        ConnectionStatus &status = f.status;
+        SentryClient &client = *f.client;
+        ErrorRateMonitor &monitor = *f.monitor;
+        QNetworkAccessManager &nam = f.nam;
         GitLabClient gitLab(&nam, QUrl(sandbox.process().value("gitlab_url")),
                             sandbox.process().value("gitlab_project"), sandbox.process().value("gitlab_token"));
         EnvironmentMonitor environments(&gitLab);
@@ -180,11 +201,6 @@ private Q_SLOTS:
         feed.setEnvironmentMonitor(&environments);
         feed.setSentry(&client);
         feed.setReleases({current, previous});
-        ErrorRateMonitor monitor(&client, &status);
-        monitor.setProjects({QStringLiteral("storefront")});
-        monitor.setEnvironment(QStringLiteral("production"));
-        monitor.setReleases(current, previous);
-        monitor.setPollInterval(200ms);
 
         ErrorRatesPane pane(&status);
         pane.resize(1000, 720);

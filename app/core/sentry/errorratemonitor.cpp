@@ -122,21 +122,7 @@ void ErrorRateMonitor::poll()
     query.groupByRelease = true;
     query.topEvents = int(std::max<qsizetype>(1, query.releases.size()));
     query.statsPeriod = durationString(m_range);
-    SentryTimeseriesJob *job = m_client->errorSeries(query);
-    m_inFlight = job;
-    connect(job, &SentryJob::finished, this, [this](SentryJob *finished) {
-        auto *job = static_cast<SentryTimeseriesJob *>(finished);
-        m_inFlight = nullptr;
-        m_cycleRequests += job->requestCount();
-        m_serverDelay = std::max(m_serverDelay, job->serverRequestedDelay());
-        if (job->hasError()) {
-            m_errorsError = job->error();
-        } else {
-            m_errors = job->data();
-            m_cycleWarnings.skippedSamples += job->warnings().skippedSamples;
-        }
-        requestTotal();
-    });
+    read(m_client->errorSeries(query), &m_errors, &m_errorsError, &ErrorRateMonitor::requestTotal);
 }
 
 void ErrorRateMonitor::requestTotal()
@@ -148,21 +134,7 @@ void ErrorRateMonitor::requestTotal()
     query.projects = m_projects;
     query.environment = m_environment;
     query.statsPeriod = durationString(m_range);
-    SentryTimeseriesJob *job = m_client->errorSeries(query);
-    m_inFlight = job;
-    connect(job, &SentryJob::finished, this, [this](SentryJob *finished) {
-        auto *job = static_cast<SentryTimeseriesJob *>(finished);
-        m_inFlight = nullptr;
-        m_cycleRequests += job->requestCount();
-        m_serverDelay = std::max(m_serverDelay, job->serverRequestedDelay());
-        if (job->hasError()) {
-            m_totalError = job->error();
-        } else {
-            m_total = job->data();
-            m_cycleWarnings.skippedSamples += job->warnings().skippedSamples;
-        }
-        requestSessions();
-    });
+    read(m_client->errorSeries(query), &m_total, &m_totalError, &ErrorRateMonitor::requestSessions);
 }
 
 void ErrorRateMonitor::requestSessions()
@@ -177,20 +149,26 @@ void ErrorRateMonitor::requestSessions()
             query.releases.append(release);
     }
     query.statsPeriod = durationString(m_range);
-    SentrySessionsJob *job = m_client->sessions(query);
+    read(m_client->sessions(query), &m_sessions, &m_sessionsError, &ErrorRateMonitor::finishCycle);
+}
+
+template<typename Job, typename Data>
+void ErrorRateMonitor::read(Job *job, Data *data, ApiError *error, void (ErrorRateMonitor::*next)())
+{
+    // One read of the cycle: keep its data (or its error, leaving the last good data), then go on.
     m_inFlight = job;
-    connect(job, &SentryJob::finished, this, [this](SentryJob *finished) {
-        auto *job = static_cast<SentrySessionsJob *>(finished);
+    connect(job, &SentryJob::finished, this, [this, data, error, next](SentryJob *finished) {
+        auto *job = static_cast<Job *>(finished);
         m_inFlight = nullptr;
         m_cycleRequests += job->requestCount();
         m_serverDelay = std::max(m_serverDelay, job->serverRequestedDelay());
         if (job->hasError()) {
-            m_sessionsError = job->error();
+            *error = job->error();
         } else {
-            m_sessions = job->data();
+            *data = job->data();
             m_cycleWarnings.skippedSamples += job->warnings().skippedSamples;
         }
-        finishCycle();
+        (this->*next)();
     });
 }
 

@@ -84,6 +84,8 @@ private:
     void poll();
     void requestTotal();
     void requestSessions();
+    template<typename Job, typename Data>
+    void read(Job *job, Data *data, ApiError *error, void (ErrorRateMonitor::*next)());
     void finishCycle();
     void schedule(std::chrono::milliseconds delay);
 
