@@ -119,6 +119,17 @@ private Q_SLOTS:
         QCOMPARE(pipelineSourceDisplayName(u"something_new"_s), u"something_new"_s);
     }
 
+    void durationsInTheUsersDigits()
+    {
+        QCOMPARE(formatDuration(125), u"2 min 05 s"_s);
+        QLocale::setDefault(QLocale(QLocale::Persian));
+        const QString persian = formatDuration(125);
+        QLocale::setDefault(QLocale::c());
+        // ۲ and ۰۵: Persian digits, the seconds still two wide.
+        QVERIFY2(persian.contains(QChar(0x06F2)) && persian.contains(u"\u06F0\u06F5"_s), qPrintable(persian));
+        QVERIFY(!persian.contains(u'2'));
+    }
+
     void singleUpdateOfOneInAThousandRows_data()
     {
         QTest::addColumn<int>("row");

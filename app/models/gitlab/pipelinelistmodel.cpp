@@ -90,15 +90,21 @@ QString formatDuration(double seconds)
     if (seconds <= 0)
         return {};
     const qint64 total = qint64(seconds + 0.5);
+    // In the user's digits (Persian ones in Persian), the second part always two wide.
+    const QLocale locale;
+    auto number = [&locale](qint64 n) {
+        return locale.toString(n);
+    };
+    auto twoWide = [&locale](qint64 n) {
+        return locale.toString(n).rightJustified(2, locale.zeroDigit().front());
+    };
     if (total < 60)
-        return QCoreApplication::translate("Shipdeck::Duration", "%1 s").arg(total);
+        return QCoreApplication::translate("Shipdeck::Duration", "%1 s").arg(number(total));
     if (total < 3600)
         return QCoreApplication::translate("Shipdeck::Duration", "%1 min %2 s")
-            .arg(total / 60)
-            .arg(total % 60, 2, 10, QLatin1Char('0'));
+            .arg(number(total / 60), twoWide(total % 60));
     return QCoreApplication::translate("Shipdeck::Duration", "%1 h %2 min")
-        .arg(total / 3600)
-        .arg((total % 3600) / 60, 2, 10, QLatin1Char('0'));
+        .arg(number(total / 3600), twoWide((total % 3600) / 60));
 }
 
 PipelineListModel::PipelineListModel(QObject *parent) : QAbstractTableModel(parent) { }
