@@ -215,27 +215,31 @@ void ErrorRatesPane::requestVerdict()
     });
 }
 
+void ErrorRatesPane::showBanner(const QColor &colour, QStyle::StandardPixmap icon, const QString &text)
+{
+    // A coloured frame, an icon and the words: it reads without the colour too.
+    m_verdictFrame->setStyleSheet(QStringLiteral("QFrame#verdictBanner { border: 2px solid %1; border-radius: 4px; "
+                                                 "background-color: %2; }")
+            .arg(colour.name(), QColor(colour.red(), colour.green(), colour.blue(), 40).name(QColor::HexArgb)));
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_verdictIcon->setPixmap(style()->standardIcon(icon, nullptr, this).pixmap(size, size));
+    m_verdictLabel->setText(text);
+    m_verdictFrame->show();
+}
+
 void ErrorRatesPane::showVerdict(const ReleaseVerdict &verdict)
 {
     m_lastVerdict = verdict;
     m_verdictLevel = verdict.level;
     if (const DeployMarker *rollback = rollbackAwayFromCurrent()) {
-        // Rolled back: say so instead of asking for a rollback that has happened.
-        const QColor colour(0x56, 0xb4, 0xe9); // Okabe–Ito sky blue
-        m_verdictFrame->setStyleSheet(QStringLiteral("QFrame#verdictBanner { border: 2px solid %1; border-radius: 4px; "
-                                                     "background-color: %2; }")
-                .arg(colour.name(), QColor(colour.red(), colour.green(), colour.blue(), 40).name(QColor::HexArgb)));
-        const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-        m_verdictIcon->setPixmap(
-            style()->standardIcon(QStyle::SP_MessageBoxInformation, nullptr, this).pixmap(size, size));
-        m_verdictLabel->setText(
-            tr("Rolled back: %1 was replaced by %2 at %3. The lines show whether the error rate recovers.")
-                .arg(m_current, rollback->version,
-                     QLocale().toString(QDateTime::fromMSecsSinceEpoch(rollback->time).toLocalTime().time(),
-                                        QLocale::ShortFormat)));
+        // Rolled back: say so (Okabe–Ito sky blue) instead of asking for a rollback that has happened.
         m_verdictRelease.clear();
         m_rollback->hide();
-        m_verdictFrame->show();
+        showBanner(QColor(0x56, 0xb4, 0xe9), QStyle::SP_MessageBoxInformation,
+                   tr("Rolled back: %1 was replaced by %2 at %3. The lines show whether the error rate recovers.")
+                       .arg(m_current, rollback->version,
+                            QLocale().toString(QDateTime::fromMSecsSinceEpoch(rollback->time).toLocalTime().time(),
+                                               QLocale::ShortFormat)));
         return;
     }
     m_rollback->show();
@@ -246,22 +250,13 @@ void ErrorRatesPane::showVerdict(const ReleaseVerdict &verdict)
         return;
     }
     m_verdictRelease = m_current;
-    // Okabe–Ito vermillion for critical, orange for a warning; the prefix and the icon say the same in words.
-    const QColor colour = critical ? QColor(0xd5, 0x5e, 0x00) : QColor(0xe6, 0x9f, 0x00);
-    m_verdictFrame->setStyleSheet(QStringLiteral("QFrame#verdictBanner { border: 2px solid %1; border-radius: 4px; "
-                                                 "background-color: %2; }")
-            .arg(colour.name(), QColor(colour.red(), colour.green(), colour.blue(), 40).name(QColor::HexArgb)));
-    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    m_verdictIcon->setPixmap(
-        style()
-            ->standardIcon(critical ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning, nullptr, this)
-            .pixmap(size, size));
     QString text = critical ? tr("Critical: %1").arg(verdict.summary) : tr("Warning: %1").arg(verdict.summary);
     for (const QString &reason : verdict.reasons)
         text += u'\n' + reason;
-    m_verdictLabel->setText(text);
     m_rollback->setAccessibleDescription(tr("Roll back %1").arg(m_verdictRelease));
-    m_verdictFrame->show();
+    // Okabe–Ito vermillion for critical, orange for a warning; the prefix and the icon say the same in words.
+    showBanner(critical ? QColor(0xd5, 0x5e, 0x00) : QColor(0xe6, 0x9f, 0x00),
+               critical ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning, text);
 }
 
 void ErrorRatesPane::requestIssues()

@@ -7,6 +7,7 @@
 
 #include <QDeadlineTimer>
 #include <QPointer>
+#include <QStyle>
 
 #include <chrono>
 
@@ -76,6 +77,7 @@ private:
     void requestVerdict();
     void editThresholds();
     void showVerdict(const ReleaseVerdict &verdict);
+    void showBanner(const QColor &colour, QStyle::StandardPixmap icon, const QString &text);
     [[nodiscard]] const DeployMarker *rollbackAwayFromCurrent() const;
     void requestIssues();
     void openIssue(const QModelIndex &index);

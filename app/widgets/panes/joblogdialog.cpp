@@ -94,13 +94,23 @@ void JobLogDialog::flush()
         QScrollBar *bar = m_text->verticalScrollBar();
         const bool follow = bar->value() >= bar->maximum() - 2;
         // One slice per event-loop turn, cut at a line end so no line is split between two blocks.
-        qsizetype take = m_pending.size();
+        // m_pending is consumed from m_pendingStart on, and compacted now and then rather than shifted per slice
+        // (which would copy the rest of a large log on every turn).
+        const QStringView rest = QStringView(m_pending).sliced(m_pendingStart);
+        qsizetype take = rest.size();
         if (take > m_slice) {
-            const qsizetype newline = m_pending.lastIndexOf(u'\n', m_slice - 1);
+            const qsizetype newline = rest.first(m_slice).lastIndexOf(u'\n');
             take = newline >= 0 ? newline + 1 : m_slice;
         }
-        QString slice = m_pending.left(take);
-        m_pending.remove(0, take);
+        const QString slice = rest.first(take).toString();
+        m_pendingStart += take;
+        if (m_pendingStart == m_pending.size()) {
+            m_pending.clear();
+            m_pendingStart = 0;
+        } else if (m_pendingStart > m_pending.size() / 2) {
+            m_pending.remove(0, m_pendingStart);
+            m_pendingStart = 0;
+        }
         m_lines += slice.count(u'\n');
         m_unterminated = !slice.endsWith(u'\n');
         QTextCursor cursor(m_text->document());

@@ -48,7 +48,8 @@ private:
     QLabel *m_status;
     QPointer<ApiJob> m_request;
     JobLogDecoder m_decoder;
-    QString m_pending; ///< decoded text not yet appended
+    QString m_pending; ///< decoded text; what is not yet appended starts at m_pendingStart
+    qsizetype m_pendingStart = 0;
     qsizetype m_slice = 256 * 1024;
     qint64 m_bytes = 0;
     qint64 m_lines = 0;
